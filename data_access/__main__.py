@@ -1,0 +1,107 @@
+"""Command line: python -m data_access {init,seed,export,check} [DIR].
+
+Messages are in Dutch for the people who maintain the data; the exit code is non-zero on any error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from .config import database_url
+from .csv_validation import read_folder
+from .engine import get_engine
+from .export import export_folder
+from .schema import upgrade_to_head
+from .seeding import LoadRefused, load_dataset
+
+MAX_SHOWN = 200
+
+
+def _where(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _print_problems(problems) -> None:
+    for problem in problems[:MAX_SHOWN]:
+        print(f"FOUT: {problem}", file=sys.stderr)
+    if len(problems) > MAX_SHOWN:
+        print(f"... en nog {len(problems) - MAX_SHOWN} fouten.", file=sys.stderr)
+    print(f"{len(problems)} fout(en) gevonden; er is niets geschreven.", file=sys.stderr)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "\n".join(f"  {name:<20} {n:>8}" for name, n in counts.items() if n)
+
+
+def cmd_init(args) -> int:
+    url = database_url()
+    upgrade_to_head(get_engine(url))
+    print(f"Schema van {_where(url)} is bijgewerkt.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    data, problems = read_folder(args.dir)
+    if problems:
+        _print_problems(problems)
+        return 1
+    print(f"Map {args.dir} is in orde: {sum(len(r) for r in data.rows.values())} rijen in {len(data.files)} bestanden.")
+    return 0
+
+
+def cmd_seed(args) -> int:
+    data, problems = read_folder(args.dir)
+    if problems:
+        _print_problems(problems)
+        return 1
+    url = database_url()
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    try:
+        result = load_dataset(engine, data)
+    except LoadRefused as exc:
+        _print_problems(exc.problems)
+        return 1
+    print(f"{result.total} rijen geladen in {_where(url)}:\n{_counts(result.counts)}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    url = database_url()
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    counts = export_folder(engine, args.dir)
+    print(f"{sum(counts.values())} rijen geschreven naar {args.dir}:\n{_counts(counts)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m data_access",
+        description="Beheer van de database van het wijkaanpak-dashboard (DATABASE_URL bepaalt welke).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="schema aanmaken of bijwerken").set_defaults(func=cmd_init)
+    for name, func, text in (
+        ("seed", cmd_seed, "een map met CSV-bestanden in een lege database laden"),
+        ("export", cmd_export, "alle tabellen als CSV-bestanden naar een map schrijven"),
+        ("check", cmd_check, "een map met CSV-bestanden controleren zonder iets te schrijven"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("dir", metavar="MAP")
+        p.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+        print(f"FOUT: de database is niet bereikbaar of weigert: {detail}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
