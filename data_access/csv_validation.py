@@ -207,9 +207,7 @@ def _decode(data: bytes, filename: str, problems: list[Problem]) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.append(
-            Problem(filename, line, None, "het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'")
-        )
+        problems.append(Problem(filename, line, None, "het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'"))
         return None
 
 
@@ -321,9 +319,7 @@ def _check_keys(spec: TableSpec, data: DataSet, problems: list[Problem]) -> None
                 first_line[value] = line
 
 
-def _check_references(
-    spec: TableSpec, data: DataSet, existing: dict[str, set[tuple]], problems: list[Problem]
-) -> None:
+def _check_references(spec: TableSpec, data: DataSet, existing: dict[str, set[tuple]], problems: list[Problem]) -> None:
     for ref in spec.references:
         known = {tuple(r[c] for c in ref.target_columns) for r in data.rows.get(ref.table, [])}
         known |= existing.get(ref.table + ":" + ",".join(ref.target_columns), set())
@@ -358,7 +354,9 @@ def _check_measurement_city(data: DataSet, problems: list[Problem]) -> None:
             )
 
 
-def validate_tables(texts: dict[str, str], existing: dict[str, set[tuple]] | None = None) -> tuple[DataSet, list[Problem]]:
+def validate_tables(
+    texts: dict[str, str], existing: dict[str, set[tuple]] | None = None
+) -> tuple[DataSet, list[Problem]]:
     """Validate CSV texts keyed by file name (e.g. {'wijk.csv': '...'})."""
     problems: list[Problem] = []
     data = DataSet()

@@ -1,0 +1,147 @@
+"""Overzicht: the programme at a glance, every figure computed from the database."""
+
+import pandas as pd
+import streamlit as st
+
+from domain.overview import programme_overview, wijk_summary
+from domain.project_status import DEFAULT_RHYTHM_DAYS
+from ui import format as fmt
+from ui import selection
+from ui.charts import status_bar
+from ui.data import snapshot
+from ui.figures import programme_data
+from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
+from ui.widgets import target_rule_caption
+
+sel = selection.current()
+snap = snapshot()
+data = programme_data(snap, sel)
+prog = sel.programme
+ov = programme_overview(
+    prog["central_budget"],
+    data.wijken,
+    data.contracts,
+    data.projects,
+    data.project_partners,
+    data.allocations,
+    data.targets,
+)
+
+st.title(f"Overzicht · {prog['name']}")
+st.caption(
+    f"{prog['city']} · looptijd {fmt.date_long(prog['start_date'])} tot {fmt.date_long(prog['end_date'])} · "
+    f"stand op peildatum {fmt.date_long(sel.reference_date)}"
+)
+
+c = st.columns(5)
+c[0].metric("Wijken", fmt.number(ov.wijken))
+c[1].metric("Contracten", fmt.number(ov.contracts))
+c[2].metric("Projecten", fmt.number(ov.projects))
+c[3].metric(
+    "Partnerbijdragen",
+    fmt.euro(ov.partner_contributions),
+    help="Som van de bijdragen van alle partners aan de projecten",
+)
+c[4].metric("Partners betrokken", fmt.number(ov.partners_involved))
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Projecten naar status")
+    counts = ov.project_status.rename_axis("status").reset_index(name="aantal")
+    counts["label"] = counts["status"].map(PROJECT_STATUS_LABELS)
+    st.altair_chart(
+        status_bar(
+            counts,
+            PROJECT_STATUS_COLOURS,
+            "Projecten naar status",
+            f"Staafdiagram: aantal projecten per status op {fmt.date_long(sel.reference_date)}, "
+            f"{ov.projects} projecten in totaal.",
+        ),
+        width="stretch",
+    )
+    st.dataframe(
+        counts[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(
+        f"{ov.stale_projects} lopende projecten zijn verouderd (langer dan {DEFAULT_RHYTHM_DAYS} dagen geen "
+        f"statusupdate); {ov.overdue_projects} projecten zijn over tijd (einddatum voorbij, niet afgerond)."
+    )
+with right:
+    st.subheader("Doelen naar status")
+    tcounts = ov.target_status.rename_axis("status").reset_index(name="aantal")
+    tcounts["label"] = tcounts["status"]
+    if tcounts["aantal"].sum() == 0:
+        st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
+    else:
+        st.altair_chart(
+            status_bar(
+                tcounts,
+                TARGET_STATUS_COLOURS,
+                "Doelen naar status",
+                f"Staafdiagram: aantal doelen per status op {fmt.date_long(sel.reference_date)}, "
+                f"{int(tcounts['aantal'].sum())} doelen in totaal.",
+            ),
+            width="stretch",
+        )
+        st.dataframe(
+            tcounts[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
+            hide_index=True,
+            width="stretch",
+        )
+        target_rule_caption()
+
+st.subheader("Centraal budget")
+cb = ov.central_budget
+if cb.total == 0 and data.allocations.empty:
+    st.info("Dit programma heeft geen centraal budget in de gegevens.")
+else:
+    b = st.columns(5)
+    b[0].metric("Centraal budget", fmt.euro(cb.total))
+    b[1].metric("Toegekend", fmt.euro(cb.approved))
+    b[2].metric("Besteed", fmt.euro(cb.spent))
+    b[3].metric("Nog beschikbaar", fmt.euro(cb.remaining))
+    b[4].metric("Aangevraagd, niet toegekend", fmt.euro(cb.pending_requests))
+    if cb.over_allocated:
+        st.error(f"Er is {fmt.euro(-cb.remaining)} meer toegekend dan het centrale budget.")
+    by_cat = data.allocations.groupby("category", as_index=False)[["requested", "approved", "spent"]].sum()
+    st.dataframe(
+        by_cat.rename(
+            columns={"category": "Categorie", "requested": "Aangevraagd", "approved": "Toegekend", "spent": "Besteed"}
+        ).style.format({k: fmt.euro for k in ("Aangevraagd", "Toegekend", "Besteed")}),
+        hide_index=True,
+        width="stretch",
+    )
+
+st.subheader("Per wijk")
+per_wijk = wijk_summary(data.wijken, data.projects, data.targets)
+per_wijk["link"] = [
+    f"wijkprofiel?programma={sel.programme_code}&wijk={code}&peildatum={sel.reference_date.isoformat()}"
+    for code in per_wijk["code"]
+]
+table = pd.DataFrame(
+    {
+        "Wijk": per_wijk["name"],
+        "Stadsdeel / wijk": per_wijk["district"],
+        "Projecten": per_wijk["projecten"],
+        "Op schema": per_wijk["op schema"],
+        "Aandacht": per_wijk["aandacht"],
+        "Vertraagd": per_wijk["vertraagd"],
+        "Afgerond": per_wijk["afgerond"],
+        "Verouderd": per_wijk["verouderd"],
+        "Partnerbijdragen": per_wijk["budget"].map(fmt.euro),
+        "Doelen gehaald of op koers": [
+            f"{g} van {d}" if d else "–" for g, d in zip(per_wijk["doelen_goed"], per_wijk["doelen"], strict=True)
+        ],
+        "Profiel": per_wijk["link"],
+    }
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Profiel": st.column_config.LinkColumn("Profiel", display_text="Wijkprofiel openen"),
+    },
+)

@@ -1,0 +1,151 @@
+"""The shared selection (programme, wijk, peildatum): sidebar widgets backed by the URL.
+
+The URL query parameters (?programma=...&wijk=...&peildatum=JJJJ-MM-DD) are the source on arrival, so a
+link in a meeting agenda opens the same view; the entry script writes them back on every run, so they
+survive page switches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from domain.reference_date import default_reference_date
+
+from . import format as fmt
+from .data import Snapshot
+
+P_PROGRAMME, P_WIJK, P_DATE = "programma", "wijk", "peildatum"
+K_PROGRAMME, K_WIJK, K_DATE = "sel_programme", "sel_wijk", "sel_date"
+ALL_WIJKEN = ""
+EARLIEST_DATE = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Selection:
+    programme: pd.Series  # a row of programmes()
+    wijk_code: str | None
+    reference_date: dt.date
+    default_date: dt.date
+
+    @property
+    def programme_code(self) -> str:
+        return self.programme["code"]
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def _default_date(snap: Snapshot, programme_code: str) -> dt.date:
+    last = snap.frame("last_data_dates").set_index("programme_code")["last"]
+    last_date = last[programme_code].date() if programme_code in last.index else None
+    return default_reference_date(last_date, today())
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _init_from_url(snap: Snapshot, programmes: pd.DataFrame, wijken: pd.DataFrame) -> None:
+    """First run of a session: take the selection from the URL, reporting what cannot be used."""
+    params = st.query_params
+    codes = list(programmes["code"])
+    programme = params.get(P_PROGRAMME)
+    wijk = params.get(P_WIJK) or ALL_WIJKEN
+    notes = []
+    if wijk and wijk not in set(wijken["code"]):
+        notes.append(f"De wijk '{wijk}' uit de link bestaat niet in de gegevens; alle wijken worden getoond.")
+        wijk = ALL_WIJKEN
+    if wijk:
+        # A wijk determines its programme; a link with only ?wijk=... works too.
+        programme = wijken.set_index("code").loc[wijk, "programme_code"]
+    if programme and programme not in codes:
+        notes.append(f"Het programma '{programme}' uit de link bestaat niet; het eerste programma wordt getoond.")
+        programme = None
+    programme = programme or codes[0]
+    date_text = params.get(P_DATE)
+    date = _parse_date(date_text)
+    if date_text and date is None:
+        notes.append(f"De peildatum '{date_text}' uit de link is geen datum (JJJJ-MM-DD); de standaard wordt gebruikt.")
+    if date is not None and not (EARLIEST_DATE <= date <= today()):
+        notes.append(f"De peildatum {fmt.date_long(date)} valt buiten het bereik; de standaard wordt gebruikt.")
+        date = None
+    st.session_state[K_PROGRAMME] = programme
+    st.session_state[K_WIJK] = wijk
+    st.session_state[K_DATE] = date or _default_date(snap, programme)
+    st.session_state["sel_notes"] = notes
+
+
+def _on_programme_change(snap: Snapshot) -> None:
+    st.session_state[K_WIJK] = ALL_WIJKEN
+    st.session_state[K_DATE] = _default_date(snap, st.session_state[K_PROGRAMME])
+
+
+def sidebar(snap: Snapshot) -> Selection | None:
+    """Render the selection widgets in the sidebar; None when the database holds no programme."""
+    programmes = snap.frame("programmes")
+    if programmes.empty:
+        return None
+    wijken = snap.frame("wijken")
+    if K_PROGRAMME not in st.session_state or st.session_state[K_PROGRAMME] not in set(programmes["code"]):
+        _init_from_url(snap, programmes, wijken)
+    for note in st.session_state.pop("sel_notes", []):
+        st.warning(note)
+
+    names = programmes.set_index("code")["name"]
+    st.sidebar.selectbox(
+        "Programma",
+        list(names.index),
+        format_func=lambda c: names[c],
+        key=K_PROGRAMME,
+        on_change=_on_programme_change,
+        args=(snap,),
+    )
+    programme_code = st.session_state[K_PROGRAMME]
+    own = wijken[wijken["programme_code"] == programme_code]
+    wijk_names = own.set_index("code")["name"]
+    if st.session_state.get(K_WIJK) not in set(wijk_names.index) | {ALL_WIJKEN}:
+        st.session_state[K_WIJK] = ALL_WIJKEN
+    st.sidebar.selectbox(
+        "Wijk",
+        [ALL_WIJKEN, *wijk_names.index],
+        format_func=lambda c: "Alle wijken" if c == ALL_WIJKEN else wijk_names[c],
+        key=K_WIJK,
+    )
+    default = _default_date(snap, programme_code)
+    st.sidebar.date_input(
+        "Peildatum",
+        key=K_DATE,
+        min_value=EARLIEST_DATE,
+        max_value=today(),
+        format="DD-MM-YYYY",
+        help="Alles wat van tijd afhangt (status, verouderd, over tijd) wordt op deze datum bepaald. "
+        "Standaard: vandaag, of de laatste datum in de gegevens als die eerder ligt.",
+    )
+    reference_date = st.session_state[K_DATE]
+    if reference_date != default:
+        st.sidebar.caption(f"Standaard zou {fmt.date_long(default)} zijn.")
+        st.sidebar.button("Terug naar standaard-peildatum", on_click=lambda: st.session_state.update({K_DATE: default}))
+    else:
+        st.sidebar.caption("Standaard: laatste datum in de gegevens of vandaag.")
+
+    wijk_code = st.session_state[K_WIJK] or None
+    params = {P_PROGRAMME: programme_code, P_DATE: reference_date.isoformat()}
+    if wijk_code:
+        params[P_WIJK] = wijk_code
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+    programme = programmes.set_index("code").loc[programme_code]
+    programme["code"] = programme_code
+    return Selection(programme, wijk_code, reference_date, default)
+
+
+def current() -> Selection | None:
+    return st.session_state.get("selection")
