@@ -319,8 +319,12 @@ def _check_keys(spec: TableSpec, data: DataSet, problems: list[Problem]) -> None
                 first_line[value] = line
 
 
-def _check_references(spec: TableSpec, data: DataSet, existing: dict[str, set[tuple]], problems: list[Problem]) -> None:
+def _check_references(
+    spec: TableSpec, data: DataSet, existing: dict[str, set[tuple]], unreadable: set[str], problems: list[Problem]
+) -> None:
     for ref in spec.references:
+        if ref.table in unreadable:
+            continue  # its own problem is reported; every reference to it would only add noise
         known = {tuple(r[c] for c in ref.target_columns) for r in data.rows.get(ref.table, [])}
         known |= existing.get(ref.table + ":" + ",".join(ref.target_columns), set())
         for row, line in zip(data.rows.get(spec.table, []), data.lines.get(spec.table, []), strict=True):
@@ -355,20 +359,27 @@ def _check_measurement_city(data: DataSet, problems: list[Problem]) -> None:
 
 
 def validate_tables(
-    texts: dict[str, str], existing: dict[str, set[tuple]] | None = None
+    texts: dict[str, str], existing: dict[str, set[tuple]] | None = None, unreadable: set[str] | None = None
 ) -> tuple[DataSet, list[Problem]]:
-    """Validate CSV texts keyed by file name (e.g. {'wijk.csv': '...'})."""
+    """Validate CSV texts keyed by file name (e.g. {'wijk.csv': '...'}).
+
+    `unreadable` names tables whose file exists but could not be read (reported elsewhere).
+    """
     problems: list[Problem] = []
     data = DataSet()
+    unreadable = set(unreadable or ())
     for spec in TABLES:
         if spec.filename not in texts:
             continue
         data.files.append(spec.filename)
+        before = len(problems)
         data.rows[spec.table], data.lines[spec.table] = parse_table(spec, texts[spec.filename], problems)
+        if any(p.line == 1 for p in problems[before:]):
+            unreadable.add(spec.table)  # header problems: the rows were not read
     for spec in TABLES:
         if spec.table in data.rows:
             _check_keys(spec, data, problems)
-            _check_references(spec, data, existing or {}, problems)
+            _check_references(spec, data, existing or {}, unreadable, problems)
     _check_measurement_city(data, problems)
     return data, problems
 
@@ -380,21 +391,25 @@ def read_folder(folder: str | Path) -> tuple[DataSet, list[Problem]]:
         return DataSet(), [Problem(str(folder), None, None, "deze map bestaat niet")]
     problems: list[Problem] = []
     texts: dict[str, str] = {}
+    unreadable: set[str] = set()
     for path in sorted(folder.glob("*.csv")):
         if path.name not in BY_FILENAME:
             known = ", ".join(sorted(BY_FILENAME))
             problems.append(Problem(path.name, None, None, f"onbekend bestand; bekende bestanden: {known}"))
             continue
+        text = None
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(Problem(path.name, None, None, "bestand is groter dan 200 MB"))
-            continue
-        text = _decode(path.read_bytes(), path.name, problems)
-        if text is not None:
+        else:
+            text = _decode(path.read_bytes(), path.name, problems)
+        if text is None:
+            unreadable.add(BY_FILENAME[path.name].table)
+        else:
             texts[path.name] = text
     for name in REQUIRED_FILES:
         if not (folder / name).is_file():
             problems.append(Problem(name, None, None, f"verplicht bestand ontbreekt in {folder}"))
-    data, table_problems = validate_tables(texts)
+    data, table_problems = validate_tables(texts, unreadable=unreadable)
     return data, problems + table_problems
 
 
