@@ -30,7 +30,8 @@ MINI = {
     "status_update.csv": (
         "project_code,update_date,status,progress,text,oorzaak,gevolg,maatregel,author\n"
         "PR1,2008-02-15,op schema,10,Gestart,,,,Piet\n"
-        "PR1,2008-03-15,aandacht,20,Vertraging levering,Leverancier te laat,Twee weken later klaar,Andere leverancier,Piet\n"
+        "PR1,2008-03-15,aandacht,20,Vertraging levering,Leverancier te laat,Twee weken later,"
+        "Andere leverancier,Piet\n"
         "PR2,2008-04-01,op schema,5,,,,,\n"
     ),
     "indicator.csv": (
