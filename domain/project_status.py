@@ -33,11 +33,16 @@ def project_status(
     """
     ref = pd.Timestamp(reference_date)
     known = updates[updates["update_date"] <= ref]
-    latest = known.sort_values("update_date").groupby("project_code").tail(1).set_index("project_code")
-    out = projects[["code", "start_date", "end_date"]].copy()
-    out["status"] = out["code"].map(latest["status"]).fillna("niet gestart")
-    out["progress"] = out["code"].map(latest["progress"]).fillna(0).astype(int)
-    out["last_update"] = pd.to_datetime(out["code"].map(latest["update_date"]))
+    latest = (
+        known.sort_values("update_date")
+        .groupby("project_code")
+        .tail(1)[["project_code", "status", "progress", "update_date"]]
+        .rename(columns={"project_code": "code", "update_date": "last_update"})
+    )
+    out = projects[["code", "start_date", "end_date"]].merge(latest, on="code", how="left")
+    out["status"] = out["status"].astype(object).where(out["status"].notna(), "niet gestart")
+    out["progress"] = pd.to_numeric(out["progress"]).fillna(0).astype(int)
+    out["last_update"] = pd.to_datetime(out["last_update"])
     started = out["start_date"] <= ref
     expected_to_report = out["status"].isin(RUNNING) | ((out["status"] == "niet gestart") & started)
     since = out["last_update"].fillna(out["start_date"])

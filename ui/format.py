@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from babel.dates import format_date
@@ -25,7 +26,9 @@ def number(value, decimals: int = 0) -> str:
     if _missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
+    # Half up, as people round money and percentages (Python's round() would give 1250.5 -> 1250).
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
 def euro(value, cents: bool = False) -> str:
@@ -39,9 +42,9 @@ def percent(share, decimals: int = 1) -> str:
     """A share (0.125) as 12,5%; whole numbers lose the decimal (0.5 -> 50%)."""
     if _missing(share):
         return MISSING
-    value = round(float(share) * 100, decimals)
+    value = (Decimal(str(share)) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = number(value, decimals)
-    if decimals and value == int(value):
+    if decimals and value == value.to_integral_value():
         text = number(value, 0)
     return text + "%"
 
