@@ -6,15 +6,13 @@ import streamlit as st
 from domain.overview import programme_overview, wijk_summary
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
-from ui import selection
+from ui import page
 from ui.charts import status_bar
-from ui.data import snapshot
 from ui.figures import programme_data
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
 from ui.widgets import target_rule_caption
 
-sel = selection.current()
-snap = snapshot()
+sel, snap = page.begin()
 data = programme_data(snap, sel)
 prog = sel.programme
 ov = programme_overview(

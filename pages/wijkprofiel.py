@@ -6,14 +6,12 @@ import streamlit as st
 from domain.overview import latest_city_average, partner_summary
 from domain.project_status import status_counts
 from ui import format as fmt
-from ui import selection
-from ui.data import snapshot
+from ui import page, selection
 from ui.figures import programme_data
 from ui.style import project_status_text
 from ui.widgets import target_rule_caption
 
-sel = selection.current()
-snap = snapshot()
+sel, snap = page.begin()
 data = programme_data(snap, sel)
 
 if sel.wijk_code is None:
@@ -21,9 +19,7 @@ if sel.wijk_code is None:
     st.write("Kies een wijk (ook mogelijk in de zijbalk):")
     cols = st.columns(3)
     for i, w in enumerate(data.wijken.itertuples()):
-        cols[i % 3].button(
-            w.name, key=f"pick_{w.code}", on_click=st.session_state.update, args=({selection.K_WIJK: w.code},)
-        )
+        cols[i % 3].button(w.name, key=f"pick_{w.code}", on_click=selection.choose_wijk, args=(w.code,))
     st.stop()
 
 wijk = data.wijken.set_index("code").loc[sel.wijk_code]

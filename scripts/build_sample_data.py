@@ -1454,14 +1454,18 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
             )
         return None, None
     # Update dates: every 2-6 weeks, cadence varying per project.
-    base = rng.randint(14, 42)
+    base = rng.randint(14, 30 if "shared" in sp else 42)
     dates, d = [], start + days(rng.randint(0, 10))
     last = min(data_end, sp.get("silent_after", data_end))
+    shared = sp.get("shared")
     while d <= last:
         dates.append(d)
         d += days(max(14, min(42, base + rng.randint(-6, 6))))
-    if "shared" in sp:
-        dates = sorted([x for x in dates if abs((x - sp["shared"]).days) > 12] + [sp["shared"]])
+        if shared and dates[-1] < shared <= d:  # put an update on the shared date
+            if (shared - dates[-1]).days < 10:
+                dates[-1], d = shared, shared + (d - dates[-1])
+            else:
+                d = shared
     p_episode = rng.choice([0.0, 0.03, 0.06, 0.06, 0.1])
     span = (end - start).days
     delay, prev_d, progress = 0.0, start, 0
@@ -1493,7 +1497,7 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
         elif status == "aandacht":
             delay += step * 0.5
         else:
-            delay = max(0.0, delay - step * 0.3)
+            delay = max(0.0, delay - step * 0.5)
         raw = (d - start).days - delay
         if "stop" in sp and d >= sp["stop"]:
             add(
@@ -1509,7 +1513,7 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
                 author=author,
             )
             return None, d
-        if status == "op schema" and d >= end and raw >= span and "late_from" not in sp:
+        if status == "op schema" and d >= end and raw >= span - 21 and "late_from" not in sp:
             add(
                 "status_update",
                 project_code=p["code"],
@@ -1863,7 +1867,7 @@ for wijk, info in WIJK.items():
                 target_year=ty,
                 target_value=target,
             )
-            speed = rng.uniform(0.25, 0.85)
+            speed = rng.uniform(0.35, 0.85)
             if (wijk, ind) == WRONG_WAY:
                 speed = -0.7
             if (wijk, ind) == EARLY:
@@ -1874,7 +1878,7 @@ for wijk, info in WIJK.items():
                 frac = (y - by) / (ty - by)
                 v = base + (target - base) * frac * speed
                 if y != by:
-                    v += rng.gauss(0, noise * 0.6) + CRISIS.get(ind, {}).get(y, 0) * 1.5
+                    v += rng.gauss(0, noise * 0.6) + CRISIS.get(ind, {}).get(y, 0)
                 if (wijk, ind) == EARLY and y > by:
                     v = max(v, target + 0.1)
                 if ind == "WERKLOOSHEID" and wijk != "AMS-KOLENKIT":
@@ -1925,7 +1929,7 @@ for wijk, (bij, rap) in H_VALUES.items():
     for y, delta in (
         (2006, rng.uniform(0.5, 3)),
         (2007, 0),
-        (2008, -rng.uniform(0, 2.5)),
+        (2008, -rng.uniform(0, 1.2)),
         (2009, -rng.uniform(0.5, 3.5)),
     ):
         measure("BIJSTAND", "Haarlem", wijk, y, bij + delta)
@@ -2004,7 +2008,7 @@ for wijk, info in WIJK.items():
         continue
     titles = rng.sample(INITIATIVES, rng.randint(4, 6))
     for prio, title in enumerate(titles, 1):
-        requested = rng.randint(15, 120) * 100 if rng.random() < 0.85 else rng.randint(120, 250) * 100
+        requested = rng.randint(10, 90) * 100 if rng.random() < 0.85 else rng.randint(90, 200) * 100
         decided = rand_date(date(2007, 11, 15), date(2009, 8, 31))
         r = rng.random()
         if prio == len(titles) and wijk != "HLM-LEIDSEBUURT":  # latest requests still pending

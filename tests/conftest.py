@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from data_access.config import SAMPLE_DATA_DIR
+from data_access.config import PROJECT_ROOT, SAMPLE_DATA_DIR
 from data_access.engine import get_engine
 from data_access.schema import upgrade_to_head
 from tests.pg_server import PgServer
+
+APP_PATH = PROJECT_ROOT / "dashboard.py"
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +44,24 @@ def engine(db_url):
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE_DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def sample_db_url(tmp_path_factory) -> str:
+    """A SQLite database seeded from sample_data/, shared by the page tests (read only)."""
+    from data_access.seeding import seed_folder
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    return url
+
+
+@pytest.fixture
+def app(sample_db_url, monkeypatch):
+    """An AppTest of the dashboard on the sample database."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", sample_db_url)
+    return AppTest.from_file(str(APP_PATH), default_timeout=60)

@@ -50,4 +50,6 @@ def test_value_with_unit():
     assert fmt.value_with_unit(12.4, "% van beroepsbevolking") == "12,4%"
     assert fmt.value_with_unit(157000, "EUR") == "€ 157.000"
     assert fmt.value_with_unit(6.4, "rapportcijfer") == "6,4"
-    assert fmt.value_with_unit(77, "per 1000 inwoners") == "77"
+    assert fmt.value_with_unit(77, "per 1000 inwoners") == "77,0"
+    assert fmt.value_with_unit(6, "rapportcijfer") == "6,0"
+    assert fmt.value_with_unit(140, "index") == "140"

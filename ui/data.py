@@ -45,28 +45,33 @@ class DatabaseUnavailable(Exception):
 
 
 @st.cache_resource(show_spinner="Database wordt voorbereid…")
-def engine() -> Engine:
+def _engine(url: str) -> Engine:
     try:
-        return ensure_ready(database_url())
+        return ensure_ready(url)
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", exc)).splitlines()[0]
         raise DatabaseUnavailable(detail) from exc
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _read(name: str, version: int) -> pd.DataFrame:
-    return READS[name](engine())
+def engine() -> Engine:
+    return _engine(database_url())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _read(url: str, name: str, version: int) -> pd.DataFrame:
+    return READS[name](_engine(url))
 
 
 class Snapshot:
     """The data as of one data version; pages ask it for frames by query name."""
 
     def __init__(self) -> None:
-        self.version = versioning.current(engine())
+        self.url = database_url()
+        self.version = versioning.current(_engine(self.url))
 
     def frame(self, name: str) -> pd.DataFrame:
         # A copy, so a page that adds columns never alters the cached frame.
-        return _read(name, self.version).copy()
+        return _read(self.url, name, self.version).copy()
 
 
 def snapshot() -> Snapshot:

@@ -86,4 +86,5 @@ def value_with_unit(value, unit: str) -> str:
         return number(value, 1) + "%"
     if unit.upper() in ("EUR", "€"):
         return euro(value)
-    return number(value, 1 if float(value) != int(float(value)) else 0)
+    # One decimal for rates and scores (6,0 not 6), none for large numbers such as indices (140).
+    return number(value, 0 if abs(float(value)) >= 100 else 1)

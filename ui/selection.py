@@ -19,7 +19,10 @@ from . import format as fmt
 from .data import Snapshot
 
 P_PROGRAMME, P_WIJK, P_DATE = "programma", "wijk", "peildatum"
-K_PROGRAMME, K_WIJK, K_DATE = "sel_programme", "sel_wijk", "sel_date"
+# The selection lives in plain session-state keys (S_*), which survive page switches; the widgets (K_*)
+# are loaded from them on every run and write back through their callbacks.
+S_PROGRAMME, S_WIJK, S_DATE = "programme", "wijk", "reference_date"
+K_PROGRAMME, K_WIJK, K_DATE = "w_programme", "w_wijk", "w_reference_date"
 ALL_WIJKEN = ""
 EARLIEST_DATE = dt.date(2000, 1, 1)
 
@@ -77,15 +80,30 @@ def _init_from_url(snap: Snapshot, programmes: pd.DataFrame, wijken: pd.DataFram
     if date is not None and not (EARLIEST_DATE <= date <= today()):
         notes.append(f"De peildatum {fmt.date_long(date)} valt buiten het bereik; de standaard wordt gebruikt.")
         date = None
-    st.session_state[K_PROGRAMME] = programme
-    st.session_state[K_WIJK] = wijk
-    st.session_state[K_DATE] = date or _default_date(snap, programme)
+    st.session_state[S_PROGRAMME] = programme
+    st.session_state[S_WIJK] = wijk
+    st.session_state[S_DATE] = date or _default_date(snap, programme)
     st.session_state["sel_notes"] = notes
 
 
+def choose_wijk(code: str) -> None:
+    """Callback for elements outside the sidebar that select a wijk."""
+    st.session_state[S_WIJK] = code
+
+
 def _on_programme_change(snap: Snapshot) -> None:
-    st.session_state[K_WIJK] = ALL_WIJKEN
-    st.session_state[K_DATE] = _default_date(snap, st.session_state[K_PROGRAMME])
+    st.session_state[S_PROGRAMME] = st.session_state[K_PROGRAMME]
+    st.session_state[S_WIJK] = ALL_WIJKEN
+    st.session_state[S_DATE] = _default_date(snap, st.session_state[S_PROGRAMME])
+
+
+def _copy(widget_key: str, store_key: str) -> None:
+    if st.session_state[widget_key] is not None:  # a cleared date field keeps the last date
+        st.session_state[store_key] = st.session_state[widget_key]
+
+
+def _copy_value(value, store_key: str) -> None:
+    st.session_state[store_key] = value
 
 
 def sidebar(snap: Snapshot) -> Selection | None:
@@ -94,10 +112,18 @@ def sidebar(snap: Snapshot) -> Selection | None:
     if programmes.empty:
         return None
     wijken = snap.frame("wijken")
-    if K_PROGRAMME not in st.session_state or st.session_state[K_PROGRAMME] not in set(programmes["code"]):
+    if st.session_state.get(S_PROGRAMME) not in set(programmes["code"]):
         _init_from_url(snap, programmes, wijken)
     for note in st.session_state.pop("sel_notes", []):
         st.warning(note)
+    programme_code = st.session_state[S_PROGRAMME]
+    own = wijken[wijken["programme_code"] == programme_code]
+    wijk_names = own.set_index("code")["name"]
+    if st.session_state.get(S_WIJK) not in set(wijk_names.index) | {ALL_WIJKEN}:
+        st.session_state[S_WIJK] = ALL_WIJKEN
+    default = _default_date(snap, programme_code)
+    for widget_key, store_key in ((K_PROGRAMME, S_PROGRAMME), (K_WIJK, S_WIJK), (K_DATE, S_DATE)):
+        st.session_state[widget_key] = st.session_state[store_key]
 
     names = programmes.set_index("code")["name"]
     st.sidebar.selectbox(
@@ -108,35 +134,33 @@ def sidebar(snap: Snapshot) -> Selection | None:
         on_change=_on_programme_change,
         args=(snap,),
     )
-    programme_code = st.session_state[K_PROGRAMME]
-    own = wijken[wijken["programme_code"] == programme_code]
-    wijk_names = own.set_index("code")["name"]
-    if st.session_state.get(K_WIJK) not in set(wijk_names.index) | {ALL_WIJKEN}:
-        st.session_state[K_WIJK] = ALL_WIJKEN
     st.sidebar.selectbox(
         "Wijk",
         [ALL_WIJKEN, *wijk_names.index],
         format_func=lambda c: "Alle wijken" if c == ALL_WIJKEN else wijk_names[c],
         key=K_WIJK,
+        on_change=_copy,
+        args=(K_WIJK, S_WIJK),
     )
-    default = _default_date(snap, programme_code)
     st.sidebar.date_input(
         "Peildatum",
         key=K_DATE,
+        on_change=_copy,
+        args=(K_DATE, S_DATE),
         min_value=EARLIEST_DATE,
         max_value=today(),
         format="DD-MM-YYYY",
         help="Alles wat van tijd afhangt (status, verouderd, over tijd) wordt op deze datum bepaald. "
         "Standaard: vandaag, of de laatste datum in de gegevens als die eerder ligt.",
     )
-    reference_date = st.session_state[K_DATE]
+    reference_date = st.session_state[S_DATE]
     if reference_date != default:
         st.sidebar.caption(f"Standaard zou {fmt.date_long(default)} zijn.")
-        st.sidebar.button("Terug naar standaard-peildatum", on_click=lambda: st.session_state.update({K_DATE: default}))
+        st.sidebar.button("Terug naar standaard-peildatum", on_click=_copy_value, args=(default, S_DATE))
     else:
         st.sidebar.caption("Standaard: laatste datum in de gegevens of vandaag.")
 
-    wijk_code = st.session_state[K_WIJK] or None
+    wijk_code = st.session_state[S_WIJK] or None
     params = {P_PROGRAMME: programme_code, P_DATE: reference_date.isoformat()}
     if wijk_code:
         params[P_WIJK] = wijk_code
@@ -145,7 +169,3 @@ def sidebar(snap: Snapshot) -> Selection | None:
     programme = programmes.set_index("code").loc[programme_code]
     programme["code"] = programme_code
     return Selection(programme, wijk_code, reference_date, default)
-
-
-def current() -> Selection | None:
-    return st.session_state.get("selection")

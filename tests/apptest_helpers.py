@@ -1,0 +1,31 @@
+"""Reading what AppTest rendered: chart data, metrics, exceptions."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+
+def chart_data(chart) -> pd.DataFrame:
+    """All data rows behind a vega_lite_chart element (Streamlit ships named datasets as Arrow)."""
+    frames = [convert_arrow_bytes_to_pandas_df(ds.data.data) for ds in chart.proto.datasets]
+    if chart.proto.HasField("data") and chart.proto.data.data:
+        frames.append(convert_arrow_bytes_to_pandas_df(chart.proto.data.data))
+    if not frames:
+        inline = json.loads(chart.proto.spec).get("datasets", {})
+        frames = [pd.DataFrame(v) for v in inline.values()]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def chart_spec(chart) -> dict:
+    return json.loads(chart.proto.spec)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def no_exceptions(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,146 @@
+"""Page tests with AppTest: the figures on screen are the ones the sample CSVs imply."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.conftest import APP_PATH
+from tests.sample_facts import programme_facts, rows
+from ui import format as fmt
+
+PROGRAMMES = [p["code"] for p in rows("programme")]
+
+
+@pytest.mark.parametrize("code", PROGRAMMES)
+def test_overzicht_figures_match_the_csvs(app, code):
+    app.query_params["programma"] = code
+    app.run()
+    no_exceptions(app)
+    facts = programme_facts(code)
+    shown = metrics(app)
+    assert shown["Wijken"] == fmt.number(facts["wijken"])
+    assert shown["Contracten"] == fmt.number(facts["contracts"])
+    assert shown["Projecten"] == fmt.number(facts["projects"])
+    assert shown["Partnerbijdragen"] == fmt.euro(facts["partner_contributions"])
+    assert shown["Partners betrokken"] == fmt.number(facts["partners_involved"])
+    assert (
+        app.query_params["peildatum"] == [facts["peildatum"].isoformat()]
+        or app.query_params["peildatum"] == facts["peildatum"].isoformat()
+    )
+
+    # The status chart holds exactly the counts per status, and its table says the same.
+    status_chart = app.get("vega_lite_chart")[0]
+    data = chart_data(status_chart)
+    assert dict(zip(data["status"], data["aantal"], strict=True)) == {
+        s: facts["statuses"].get(s, 0)
+        for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
+    }
+    table = app.dataframe[0].value
+    assert table["Aantal"].sum() == facts["projects"]
+    spec = chart_spec(status_chart)
+    assert spec["title"] == "Projecten naar status" and spec["description"]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+    if facts["central_budget"] or facts["approved"]:
+        assert shown["Centraal budget"] == fmt.euro(facts["central_budget"])
+        assert shown["Toegekend"] == fmt.euro(facts["approved"])
+        assert shown["Besteed"] == fmt.euro(facts["spent"])
+        assert shown["Nog beschikbaar"] == fmt.euro(facts["remaining"])
+    else:
+        assert "Centraal budget" not in shown
+
+
+def test_wijk_deep_link_selects_programme_and_survives_page_switch(app):
+    wijk = next(w for w in rows("wijk") if w["programme_code"] == PROGRAMMES[-1])
+    app.query_params["wijk"] = wijk["code"]
+    app.run()
+    no_exceptions(app)
+    assert app.session_state["programme"] == wijk["programme_code"]
+    app.switch_page("pages/wijkprofiel.py").run()
+    no_exceptions(app)
+    assert app.title[0].value == wijk["name"]
+    assert app.query_params["wijk"] in (wijk["code"], [wijk["code"]])
+
+
+def test_unknown_wijk_in_link_gets_a_dutch_warning(app):
+    app.query_params["wijk"] = "BESTAAT-NIET"
+    app.run()
+    no_exceptions(app)
+    assert any("bestaat niet" in w.value for w in app.warning)
+    assert app.title[0].value.startswith("Overzicht")
+
+
+def test_bad_peildatum_in_link(app):
+    app.query_params["peildatum"] = "gisteren"
+    app.run()
+    no_exceptions(app)
+    assert any("geen datum" in w.value for w in app.warning)
+
+
+def test_wijkprofiel_figures(app):
+    wijk = next(w for w in rows("wijk") if w["programme_code"] == PROGRAMMES[0])
+    projects = {
+        p["code"]
+        for p in rows("project")
+        if p["contract_code"] in {c["code"] for c in rows("contract") if c["wijk_code"] == wijk["code"]}
+    }
+    budget = sum(float(pp["amount"]) for pp in rows("project_partner") if pp["project_code"] in projects)
+    app.query_params["wijk"] = wijk["code"]
+    app.run()
+    app.switch_page("pages/wijkprofiel.py").run()
+    no_exceptions(app)
+    shown = metrics(app)
+    assert shown["Projecten"] == fmt.number(len(projects))
+    assert shown["Partnerbijdragen"] == fmt.euro(budget)
+    project_table = app.dataframe[0].value
+    assert len(project_table) == len(projects)
+    partner_table = app.dataframe[1].value
+    assert sorted(partner_table["Bijdrage"]) != [] and len(partner_table) == len(
+        {pp["partner_code"] for pp in rows("project_partner") if pp["project_code"] in projects}
+    )
+
+
+def test_wijkprofiel_without_wijk_offers_a_choice(app):
+    app.run()
+    app.switch_page("pages/wijkprofiel.py").run()
+    no_exceptions(app)
+    wijk_buttons = [b for b in app.button if b.key and b.key.startswith("pick_")]
+    assert wijk_buttons
+    wijk_buttons[0].click().run()
+    no_exceptions(app)
+    assert app.session_state["wijk"] == wijk_buttons[0].key.removeprefix("pick_")
+
+
+def test_earlier_peildatum_shows_status_from_history(app):
+    code = PROGRAMMES[0]
+    app.query_params["programma"] = code
+    app.run()
+    earlier = programme_facts(code)["peildatum"] - dt.timedelta(days=365)
+    app.date_input(key="w_reference_date").set_value(earlier).run()
+    no_exceptions(app)
+    expected = programme_facts(code, today=earlier)
+    data = chart_data(app.get("vega_lite_chart")[0])
+    counts = dict(zip(data["status"], data["aantal"], strict=True))
+    for status in ("op schema", "aandacht", "vertraagd", "afgerond"):
+        assert counts[status] == expected["statuses"].get(status, 0), status
+
+
+def test_empty_database_says_how_to_load(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.sqlite'}")
+    at = AppTest.from_file(str(APP_PATH), default_timeout=60).run()
+    no_exceptions(at)
+    assert any("geen gegevens" in i.value for i in at.info)
+
+
+def test_unreachable_database_gives_dutch_error(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://x@127.0.0.1:1/none?connect_timeout=2")
+    at = AppTest.from_file(str(APP_PATH), default_timeout=60).run()
+    no_exceptions(at)
+    assert any("niet bereikbaar" in e.value for e in at.error)
