@@ -17,7 +17,7 @@ from .selection import Selection
 
 def begin() -> tuple[Selection, Snapshot]:
     """Render the sidebar selection; stops the page with a Dutch message when there is nothing to show."""
-    st.sidebar.title("Wijkaanpak")
+    st.sidebar.markdown("**Wijkaanpak-dashboard**")
     try:
         snap = snapshot()
     except DatabaseUnavailable as exc:

@@ -1,0 +1,66 @@
+"""Every page in the navigation opens in headless Chromium without an exception box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+from tests.sample_facts import rows
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request, tmp_path, sample_dir):
+    from data_access.engine import get_engine
+    from data_access.schema import upgrade_to_head
+    from data_access.seeding import seed_folder
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'browser.sqlite'}"
+    else:
+        url = request.getfixturevalue("pg_server").new_database()
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, sample_dir)
+    with streamlit_server(url, tmp_path / "streamlit.log") as base:
+        yield base
+
+
+def test_every_page_opens_without_exception(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server)
+    settle(page)
+    assert exception_texts(page) == []
+    links = page.locator("[data-testid='stSidebarNavLink']")
+    titles = [links.nth(i).inner_text().strip().splitlines()[-1] for i in range(links.count())]
+    assert "Overzicht" in titles and "Wijkprofiel" in titles
+    for i, title in enumerate(titles):
+        page.locator("[data-testid='stSidebarNavLink']").nth(i).click()
+        settle(page)
+        assert exception_texts(page) == [], title
+        assert page.locator("[data-testid='stMain'] h1").first.is_visible(), title
+        # The selection survives the page switch and stays in the URL.
+        assert "programma=" in page.url, (title, page.url)
+
+
+def test_deep_link_to_a_wijk_on_a_fresh_server(browser, server):
+    wijk = rows("wijk")[-1]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/wijkprofiel?wijk={wijk['code']}")
+    settle(page)
+    assert exception_texts(page) == []
+    assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == wijk["name"]
+    assert page.get_by_text("Peildatum", exact=False).first.is_visible()
