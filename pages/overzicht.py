@@ -37,8 +37,8 @@ c[1].metric("Contracten", fmt.number(ov.contracts))
 c[2].metric("Projecten", fmt.number(ov.projects))
 c[3].metric(
     "Partnerbijdragen",
-    fmt.euro(ov.partner_contributions),
-    help="Som van de bijdragen van alle partners aan de projecten",
+    fmt.euro_compact(ov.partner_contributions),
+    help=f"Som van de bijdragen van alle partners aan de projecten: {fmt.euro(ov.partner_contributions)}",
 )
 c[4].metric("Partners betrokken", fmt.number(ov.partners_involved))
 

@@ -41,7 +41,11 @@ c = st.columns(5)
 c[0].metric("Projecten", fmt.number(len(projects)))
 c[1].metric("Op schema", fmt.number(counts["op schema"]))
 c[2].metric("Aandacht / vertraagd", f"{counts['aandacht']} / {counts['vertraagd']}")
-c[3].metric("Partnerbijdragen", fmt.euro(projects["budget"].sum()))
+c[3].metric(
+    "Partnerbijdragen",
+    fmt.euro_compact(projects["budget"].sum()),
+    help=f"Som van de partnerbijdragen aan de projecten in deze wijk: {fmt.euro(projects['budget'].sum())}",
+)
 on_course = int(targets["status"].isin(["gehaald", "op koers"]).sum())
 c[4].metric("Doelen gehaald of op koers", f"{on_course} van {len(targets)}" if len(targets) else "–")
 

@@ -580,19 +580,22 @@ SPECIAL = {
         start=date(2007, 11, 15),
         end=date(2009, 6, 30),
         stop=date(2008, 11, 20),
+        cause=("integreren", 2),
         stop_text="Project gestopt: te weinig animo bij bewoners; de activiteiten gaan op in het reguliere werk.",
     ),
     "AMS-GEUZENVELD-03": dict(
         start=date(2008, 4, 1),
         end=date(2011, 3, 31),
         stop=date(2009, 9, 14),
-        stop_text="Project gestopt: partner heeft na de kredietcrisis de investeringsplanning herzien; "
+        cause=("algemeen", 1),
+        stop_text="Project gestopt: de financiering voor het vervolg is niet rond gekomen; "
         "de middelen gaan naar een ander project.",
     ),
     "AMS-E-BUURT-04": dict(
         start=date(2009, 1, 1),
         end=date(2011, 6, 30),
         stop=date(2010, 5, 17),
+        cause=("algemeen", 0),
         stop_text="Project gestopt op besluit van de stuurgroep; de aanpak gaat op in het stadsdeelbrede programma.",
     ),
     # not started at the data end: one with a 'niet gestart' update, one without any update
@@ -836,6 +839,22 @@ NAMES = [
 ]
 
 
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
 def update_dates(p: dict, special: dict) -> list[date]:
     """Every 2-6 weeks from the start; running projects report shortly before the data end."""
     data_end = DATA_END[p["programme"]]
@@ -880,16 +899,27 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
 
     if start > DATA_END[p["programme"]]:
         if "not_started" in special:
-            write(special["not_started"], "niet gestart", 0, f"Voorbereiding loopt; start gepland op {start}.")
+            month = MONTHS[start.month - 1]
+            write(
+                special["not_started"],
+                "niet gestart",
+                0,
+                f"Voorbereiding loopt; start gepland in {month} {start.year}.",
+            )
         return None, None
     p_episode = rng.choice([0.0, 0.03, 0.06, 0.06, 0.1])
     span = (end - start).days
     delay, prev, progress = 0.0, start, 0
     ep_status, ep_left, ep_cause = None, 0, None
+    theme, n = special.get("cause", (p["theme"], rng.randrange(len(CAUSES[p["theme"]]))))
+    forced_cause = CAUSES[theme][n]  # for the forced 'vertraagd' periods of the special cases
     for i, d in enumerate(update_dates(p, special)):
         step, prev = (d - prev).days, d
         status, cause = "op schema", None
-        if ep_left == 0 and i >= 2 and rng.random() < p_episode:  # an episode of 'aandacht' or 'vertraagd'
+        forced = ("late_from" in special and d >= special["late_from"]) or (
+            "stop" in special and special["stop"] - days(70) <= d < special["stop"]
+        )
+        if not forced and ep_left == 0 and i >= 2 and rng.random() < p_episode:  # 'aandacht'/'vertraagd' episode
             ep_status = "aandacht" if rng.random() < 0.6 else "vertraagd"
             ep_left = rng.randint(1, 3) if ep_status == "aandacht" else rng.randint(2, 5)
             ep_cause = rng.choice(CAUSES[p["theme"]] + CAUSES["algemeen"])
@@ -900,11 +930,8 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
                 ep_status, ep_left = "vertraagd", rng.randint(1, 3)
         if "shared" in special and special["shared"] <= d < special["shared"] + days(50):
             status, cause = "aandacht", SHARED_CAUSE
-        if ("late_from" in special and d >= special["late_from"]) or (
-            "stop" in special and special["stop"] - days(70) <= d < special["stop"]
-        ):
-            status = "vertraagd"
-            cause = ep_cause = ep_cause or rng.choice(CAUSES[p["theme"]])
+        if forced:
+            status, cause, ep_left = "vertraagd", forced_cause, 0
         delay = {"vertraagd": delay + step, "aandacht": delay + step / 2}.get(status, max(0.0, delay - step / 2))
         done = (d - start).days - delay
         if "stop" in special and d >= special["stop"]:

@@ -27,5 +27,9 @@ def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def metric_help(at, label: str) -> str:
+    return next(m.proto.help for m in at.metric if m.label == label)
+
+
 def no_exceptions(at) -> None:
     assert not at.exception, [e.value for e in at.exception]

@@ -53,3 +53,10 @@ def test_value_with_unit():
     assert fmt.value_with_unit(77, "per 1000 inwoners") == "77,0"
     assert fmt.value_with_unit(6, "rapportcijfer") == "6,0"
     assert fmt.value_with_unit(140, "index") == "140"
+
+
+def test_euro_compact():
+    assert fmt.euro_compact(12_255_705) == "€ 12,3 mln"
+    assert fmt.euro_compact(2_420_000_000) == "€ 2,4 mld"
+    assert fmt.euro_compact(250_000) == "€ 250.000"
+    assert fmt.euro_compact(-1_500_000) == "€ -1,5 mln"

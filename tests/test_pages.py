@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, chart_spec, metric_help, metrics, no_exceptions
 from tests.conftest import APP_PATH
 from tests.sample_facts import programme_facts, rows
 from ui import format as fmt
@@ -24,7 +24,8 @@ def test_overzicht_figures_match_the_csvs(app, code):
     assert shown["Wijken"] == fmt.number(facts["wijken"])
     assert shown["Contracten"] == fmt.number(facts["contracts"])
     assert shown["Projecten"] == fmt.number(facts["projects"])
-    assert shown["Partnerbijdragen"] == fmt.euro(facts["partner_contributions"])
+    assert shown["Partnerbijdragen"] == fmt.euro_compact(facts["partner_contributions"])
+    assert fmt.euro(facts["partner_contributions"]) in metric_help(app, "Partnerbijdragen")
     assert shown["Partners betrokken"] == fmt.number(facts["partners_involved"])
     assert (
         app.query_params["peildatum"] == [facts["peildatum"].isoformat()]
@@ -94,7 +95,8 @@ def test_wijkprofiel_figures(app):
     no_exceptions(app)
     shown = metrics(app)
     assert shown["Projecten"] == fmt.number(len(projects))
-    assert shown["Partnerbijdragen"] == fmt.euro(budget)
+    assert shown["Partnerbijdragen"] == fmt.euro_compact(budget)
+    assert fmt.euro(budget) in metric_help(app, "Partnerbijdragen")
     project_table = app.dataframe[0].value
     assert len(project_table) == len(projects)
     partner_table = app.dataframe[1].value

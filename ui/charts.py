@@ -55,4 +55,4 @@ def status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, descri
         )
     )
     text = chart.mark_text(align="left", dx=4, color="#222222").encode(text="aantal:Q", color=alt.value("#222222"))
-    return finish((chart + text).properties(height=30 * len(counts) + 20), title, description)
+    return finish((chart + text).properties(height=alt.Step(28)), title, description)

@@ -38,6 +38,17 @@ def euro(value, cents: bool = False) -> str:
     return "€ " + number(value, 2 if cents else 0)
 
 
+def euro_compact(value) -> str:
+    """Short form for headline figures: € 12,3 mln, € 2,4 mld; below a million the full amount."""
+    if _missing(value):
+        return MISSING
+    amount = float(value)
+    for size, word in ((1e9, "mld"), (1e6, "mln")):
+        if abs(amount) >= size:
+            return f"€ {number(amount / size, 1)} {word}"
+    return euro(amount)
+
+
 def percent(share, decimals: int = 1) -> str:
     """A share (0.125) as 12,5%; whole numbers lose the decimal (0.5 -> 50%)."""
     if _missing(share):
