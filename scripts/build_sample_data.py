@@ -320,6 +320,7 @@ STADSDEEL = {
     "Zuidoost": ("SD-ZUIDOOST", "SWAZOOM"),
 }
 FIXED = dict(
+    ymere="YMERE",
     politie_h="POLITIE-KENNEMERLAND",
     stadszaken="HLM-STADSZAKEN",
     wijkzaken="HLM-WIJKZAKEN",
@@ -461,7 +462,7 @@ leren | heffect | nova | Huiswerkbegeleiding
     Leerlingen krijgen huiswerkbegeleiding door stagiairs en vrijwilligers.
 HLM-AMSTERDAMSE-BUURTEN:leefbaarheid | stadszaken | wijkraad | Herinrichting Amsterdamsevaart
     Betere oversteekplekken, bomen en fietspaden langs de Amsterdamsevaart.
-HLM-BOERHAAVEWIJK:wonen | corp | stadszaken wijkraad | Herstructurering Boerhaavewijk fase 1
+HLM-BOERHAAVEWIJK:wonen | ymere | stadszaken wijkraad | Herstructurering Boerhaavewijk fase 1
     Sloop-nieuwbouw van de eerste flats met een mix van huur- en koopwoningen.
 HLM-DELFTWIJK-WATERBUURT:wonen | corp | stadszaken | Renovatie woningen Delftwijk
     Renovatie van naoorlogse woningen met behoud van betaalbare huur.
@@ -615,7 +616,7 @@ def project_dates(programme: str) -> tuple[date, date]:
             start = rand_date(date(2008, 4, 1), date(2008, 12, 31))
         start = start.replace(day=1 if start.day < 15 else 15)
         end = month_end(start.year, start.month + rng.randint(8, 24) - 1)
-        if rng.random() < 0.12:
+        if rng.random() < 0.06:
             end = month_end(2009, rng.randint(11, 18))  # a few run past the contract
         elif end > date(2009, 10, 1):
             end = date(2009, 10, 1)
@@ -781,8 +782,8 @@ algemeen | Wisseling van projectleider.
 overdue | De werkzaamheden zijn niet afgerond op de geplande einddatum.
     De oplevering schuift op; de inzet van de partners loopt langer door.
     Herziene planning met nieuwe opleverdatum afgesproken in de stuurgroep.
-shared | Stadsdeel Bos en Lommer heeft de subsidiebeschikkingen 2010 door de bezuinigingsronde pas in maart afgegeven.
-    Activiteiten voor het eerste kwartaal konden niet starten; de planning schuift ongeveer twee maanden op.
+shared | Stadsdeel Bos en Lommer heeft door de bezuinigingsronde de cofinanciering 2010 pas in maart vastgesteld.
+    Activiteiten voor het eerste kwartaal zijn uitgesteld; de planning schuift ongeveer twee maanden op.
     Stuurgroep Kolenkit regelt voorfinanciering; de projectleiders stellen samen een ingehaalde planning op.
 """):
     CAUSES.setdefault(theme, []).append(tuple(explanation))
@@ -907,7 +908,7 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
                 f"Voorbereiding loopt; start gepland in {month} {start.year}.",
             )
         return None, None
-    p_episode = rng.choice([0.0, 0.03, 0.06, 0.06, 0.1])
+    p_episode = rng.choice([0.0, 0.0, 0.03, 0.05, 0.08])
     span = (end - start).days
     delay, prev, progress = 0.0, start, 0
     ep_status, ep_left, ep_cause = None, 0, None
@@ -919,7 +920,12 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
         forced = ("late_from" in special and d >= special["late_from"]) or (
             "stop" in special and special["stop"] - days(70) <= d < special["stop"]
         )
-        if not forced and ep_left == 0 and i >= 2 and rng.random() < p_episode:  # 'aandacht'/'vertraagd' episode
+        quiet = "shared" in special and special["shared"] - days(60) <= d < special["shared"]
+        if quiet:
+            ep_left = 0  # on schedule until the shared setback
+        if (
+            not (forced or quiet) and ep_left == 0 and i >= 2 and rng.random() < p_episode
+        ):  # 'aandacht'/'vertraagd' episode
             ep_status = "aandacht" if rng.random() < 0.6 else "vertraagd"
             ep_left = rng.randint(1, 3) if ep_status == "aandacht" else rng.randint(2, 5)
             ep_cause = rng.choice(CAUSES[p["theme"]] + CAUSES["algemeen"])
@@ -946,7 +952,7 @@ def status_history(p: dict) -> tuple[date | None, date | None]:
         if status == "op schema":
             text = rng.choice(TEXTS["op schema"] + TEXTS[p["theme"]])
         elif cause is SHARED_CAUSE:
-            text = "Start van de activiteiten 2010 uitgesteld door late subsidiebeschikking."
+            text = "Activiteiten 2010 uitgesteld: cofinanciering stadsdeel laat vastgesteld."
         else:
             text = rng.choice(TEXTS[status])
         write(d, status, progress, text, cause, wijk_role if rng.random() < 0.12 else author)

@@ -44,7 +44,7 @@ def status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, descri
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=list(counts["label"])),
+            y=alt.Y("label:N", title=None, sort=list(counts["label"]), axis=alt.Axis(labelLimit=240)),
             x=alt.X("aantal:Q", title="Aantal", axis=alt.Axis(format="d", tickMinStep=1)),
             color=alt.Color(
                 "status:N",
