@@ -109,7 +109,8 @@ add(
     start_date=date(2007, 10, 2),
     end_date=date(2009, 10, 1),
     central_budget=Cents(25_000_000),
-    description="Wijkcontracten in vijf pilotwijken, getekend op 2 oktober 2007. De projecten worden betaald uit "
+    description="Voorbeelddata. "
+    "Wijkcontracten in vijf pilotwijken, getekend op 2 oktober 2007. De projecten worden betaald uit "
     "de reguliere begrotingen van de partners; het centrale budget is voor algemene kosten en nieuwe "
     "bewonersinitiatieven.",
 )
@@ -121,7 +122,8 @@ add(
     start_date=date(2007, 7, 1),
     end_date=date(2017, 12, 31),
     central_budget=Cents(0),
-    description="Wijkenaanpak in de aandachtswijken die slechter scoren op wonen, werken, leren, integreren en "
+    description="Voorbeelddata. "
+    "Wijkenaanpak in de aandachtswijken die slechter scoren op wonen, werken, leren, integreren en "
     "veiligheid; per buurt een buurtuitvoeringsprogramma met meetbare doelen, en een charter met afspraken "
     "tussen gemeente en Rijk.",
 )
