@@ -121,3 +121,28 @@ def latest_city_average(measurements: pd.DataFrame, indicator_code: str, up_to_y
         return None
     row = city.loc[city["year"].idxmax()]
     return int(row["year"]), float(row["value"])
+
+
+def programme_comparison(
+    programmes: pd.DataFrame,
+    wijken: pd.DataFrame,
+    contracts: pd.DataFrame,
+    projects: pd.DataFrame,
+    allocations: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per programme: wijken, contracts, projects, partner contributions, central budget use."""
+
+    def count(frame: pd.DataFrame) -> pd.Series:
+        return frame.groupby("programme_code").size()
+
+    out = programmes[["code", "name", "city", "central_budget"]].set_index("code")
+    out["wijken"] = count(wijken)
+    out["contracten"] = count(contracts)
+    out["projecten"] = count(projects)
+    out["partnerbijdragen"] = projects.groupby("programme_code")["budget"].sum()
+    out["toegekend"] = allocations.groupby("programme_code")["approved"].sum()
+    counts = ["wijken", "contracten", "projecten"]
+    out[counts] = out[counts].fillna(0).astype(int)
+    out[["partnerbijdragen", "toegekend"]] = out[["partnerbijdragen", "toegekend"]].fillna(0.0)
+    out["beschikbaar"] = out["central_budget"] - out["toegekend"]
+    return out.reset_index()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from domain.overview import programme_overview, wijk_summary
+from domain.overview import programme_comparison, programme_overview, wijk_summary
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
@@ -142,4 +142,30 @@ st.dataframe(
     column_config={
         "Profiel": st.column_config.LinkColumn("Profiel", display_text="Wijkprofiel openen"),
     },
+)
+
+st.subheader("Alle programma's")
+comparison = programme_comparison(
+    snap.frame("programmes"),
+    snap.frame("wijken"),
+    snap.frame("contracts"),
+    snap.frame("projects"),
+    snap.frame("budget_allocations"),
+)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Programma": comparison["name"],
+            "Stad": comparison["city"],
+            "Wijken": comparison["wijken"],
+            "Contracten": comparison["contracten"],
+            "Projecten": comparison["projecten"],
+            "Partnerbijdragen": comparison["partnerbijdragen"].map(fmt.euro),
+            "Centraal budget": comparison["central_budget"].map(fmt.euro),
+            "Toegekend": comparison["toegekend"].map(fmt.euro),
+            "Beschikbaar": comparison["beschikbaar"].map(fmt.euro),
+        }
+    ),
+    hide_index=True,
+    width="stretch",
 )

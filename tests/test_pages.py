@@ -146,3 +146,24 @@ def test_unreachable_database_gives_dutch_error(monkeypatch):
     at = AppTest.from_file(str(APP_PATH), default_timeout=60).run()
     no_exceptions(at)
     assert any("niet bereikbaar" in e.value for e in at.error)
+
+
+def test_sample_data_is_marked_as_such(app):
+    app.run()
+    assert any("Voorbeelddata" in c.value for c in app.sidebar.caption)
+
+
+def test_programme_comparison_table(app):
+    app.run()
+    no_exceptions(app)
+    table = app.dataframe[-1].value.set_index("Programma")
+    for p in rows("programme"):
+        facts = programme_facts(p["code"])
+        row = table.loc[p["name"]]
+        assert (row["Wijken"], row["Contracten"], row["Projecten"]) == (
+            facts["wijken"],
+            facts["contracts"],
+            facts["projects"],
+        )
+        assert row["Partnerbijdragen"] == fmt.euro(facts["partner_contributions"])
+        assert row["Beschikbaar"] == fmt.euro(facts["remaining"])
