@@ -11,12 +11,13 @@ import sys
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from .config import database_url
+from .bootstrap import ensure_ready
+from .config import SAMPLE_DATA_DIR, database_url, is_default_database
 from .csv_validation import read_folder
 from .engine import get_engine
 from .export import export_folder
-from .schema import upgrade_to_head
-from .seeding import LoadRefused, load_dataset
+from .schema import current_revision, upgrade_to_head
+from .seeding import LoadRefused, is_empty, load_dataset
 
 MAX_SHOWN = 200
 
@@ -39,8 +40,12 @@ def _counts(counts: dict[str, int]) -> str:
 
 def cmd_init(args) -> int:
     url = database_url()
-    upgrade_to_head(get_engine(url))
+    engine = get_engine(url)
+    was_empty = is_default_database(url) and (current_revision(engine) is None or is_empty(engine))
+    ensure_ready(url)
     print(f"Schema van {_where(url)} is bijgewerkt.")
+    if was_empty:
+        print(f"De standaarddatabase is gevuld met de voorbeelddata uit {SAMPLE_DATA_DIR}.")
     return 0
 
 

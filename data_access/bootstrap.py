@@ -11,6 +11,7 @@ from .seeding import is_empty, seed_folder
 
 
 def ensure_ready(url: str | None = None) -> Engine:
+    """Schema at head; the default SQLite database (only that one) is filled from sample_data/ when empty."""
     url = url or database_url()
     engine = get_engine(url)
     upgrade_to_head(engine)
