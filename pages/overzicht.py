@@ -7,10 +7,9 @@ from domain.overview import programme_comparison, programme_overview, wijk_summa
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
-from ui.charts import status_bar
 from ui.figures import programme_data
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
-from ui.widgets import target_rule_caption
+from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -45,22 +44,8 @@ c[4].metric("Partners betrokken", fmt.number(ov.partners_involved))
 left, right = st.columns(2)
 with left:
     st.subheader("Projecten naar status")
-    counts = ov.project_status.rename_axis("status").reset_index(name="aantal")
-    counts["label"] = counts["status"].map(PROJECT_STATUS_LABELS)
-    st.altair_chart(
-        status_bar(
-            counts,
-            PROJECT_STATUS_COLOURS,
-            "Projecten naar status",
-            f"Staafdiagram: aantal projecten per status op {fmt.date_long(sel.reference_date)}, "
-            f"{ov.projects} projecten in totaal.",
-        ),
-        width="stretch",
-    )
-    st.dataframe(
-        counts[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
-        hide_index=True,
-        width="stretch",
+    status_counts_section(
+        ov.project_status, PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, "projecten", sel.reference_date
     )
     st.caption(
         f"{ov.stale_projects} lopende projecten zijn verouderd (langer dan {DEFAULT_RHYTHM_DAYS} dagen geen "
@@ -68,26 +53,10 @@ with left:
     )
 with right:
     st.subheader("Doelen naar status")
-    tcounts = ov.target_status.rename_axis("status").reset_index(name="aantal")
-    tcounts["label"] = tcounts["status"]
-    if tcounts["aantal"].sum() == 0:
+    if ov.target_status.sum() == 0:
         st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
     else:
-        st.altair_chart(
-            status_bar(
-                tcounts,
-                TARGET_STATUS_COLOURS,
-                "Doelen naar status",
-                f"Staafdiagram: aantal doelen per status op {fmt.date_long(sel.reference_date)}, "
-                f"{int(tcounts['aantal'].sum())} doelen in totaal.",
-            ),
-            width="stretch",
-        )
-        st.dataframe(
-            tcounts[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
-            hide_index=True,
-            width="stretch",
-        )
+        status_counts_section(ov.target_status, TARGET_STATUS_COLOURS, {}, "doelen", sel.reference_date)
         target_rule_caption()
 
 st.subheader("Centraal budget")

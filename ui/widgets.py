@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
 from domain.targets import TrajectorySettings
 
 from . import format as fmt
+from .charts import status_bar
 
 
 def target_rule_caption(settings: TrajectorySettings = TrajectorySettings()) -> None:  # noqa: B008
@@ -17,4 +21,23 @@ def target_rule_caption(settings: TrajectorySettings = TrajectorySettings()) -> 
         f"**Risico**: achter de lijn, maar hoogstens {fmt.percent(settings.risk_tolerance, 0)} van de beoogde "
         "verandering. **Niet op koers**: verder achter, of doeljaar voorbij zonder het doel. "
         "**Geen recente meting**: geen meting na de nulmeting, of de laatste is ouder dan het meetinterval."
+    )
+
+
+def status_counts_section(
+    counts: pd.Series, colours: dict[str, str], labels: dict[str, str], what: str, reference_date: dt.date
+) -> None:
+    """Bar chart of counts per status with the same numbers as a table (`what`: 'projecten', 'doelen')."""
+    frame = counts.rename_axis("status").reset_index(name="aantal")
+    frame["label"] = [labels.get(s, s) for s in frame["status"]]
+    title = f"{what.capitalize()} naar status"
+    description = (
+        f"Staafdiagram: aantal {what} per status op {fmt.date_long(reference_date)}, "
+        f"{int(frame['aantal'].sum())} {what} in totaal."
+    )
+    st.altair_chart(status_bar(frame, colours, title, description), width="stretch")
+    st.dataframe(
+        frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
+        hide_index=True,
+        width="stretch",
     )
