@@ -7,6 +7,7 @@ st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holid
 PAGES = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
     st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:"),
+    st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
 ]
 
 st.navigation(PAGES).run()

@@ -161,11 +161,14 @@ def sidebar(snap: Snapshot) -> Selection | None:
         st.sidebar.caption("Standaard: laatste datum in de gegevens of vandaag.")
 
     wijk_code = st.session_state[S_WIJK] or None
-    params = {P_PROGRAMME: programme_code, P_DATE: reference_date.isoformat()}
-    if wijk_code:
-        params[P_WIJK] = wijk_code
-    if dict(st.query_params) != params:
-        st.query_params.from_dict(params)
+    # Only our own keys: pages add their own (widget-bound) filter parameters to the same URL.
+    params = {P_PROGRAMME: programme_code, P_DATE: reference_date.isoformat(), P_WIJK: wijk_code}
+    for key, value in params.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
     programme = programmes.set_index("code").loc[programme_code]
     programme["code"] = programme_code
     return Selection(programme, wijk_code, reference_date, default)

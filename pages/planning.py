@@ -1,0 +1,241 @@
+"""Planning: Gantt chart of the projects with milestones, the attention lists, and a project's detail."""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from domain.milestones import DUE_SOON_DAYS, milestone_state
+from domain.planning import (
+    PlanningFilter,
+    attention_lists,
+    collapsed_groups,
+    filter_projects,
+    gantt_rows,
+    page_count,
+    page_of,
+    unique_labels,
+)
+from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES
+from ui import format as fmt
+from ui import page
+from ui.figures import programme_data
+from ui.filters import multi, single
+from ui.gantt import SELECTION, gantt_chart, gantt_frame, summary_chart
+from ui.planning_detail import project_detail
+from ui.style import PROJECT_STATUS_LABELS, project_status_text
+
+PAGE_SIZE = 40
+K_PROJECT, K_CHART, K_TABLE = "project", "gantt", "projecttabel"
+
+sel, snap = page.begin()
+data = programme_data(snap, sel)
+projects = data.projects
+partners = data.project_partners.drop_duplicates("partner_code").set_index("partner_code")["partner_name"].sort_values()
+
+st.title(f"Planning · {sel.programme['name']}")
+st.caption(
+    f"Stand op peildatum {fmt.date_long(sel.reference_date)}"
+    + (f" · wijk {data.wijken.set_index('code').loc[sel.wijk_code, 'name']}" if sel.wijk_code else " · alle wijken")
+)
+
+# Filters (in the URL, so a filtered view can be linked).
+c = st.columns([1.3, 2, 2, 2])
+group_by = (
+    c[0].segmented_control(
+        "Groeperen op", ["wijk", "thema"], key="groep", format_func=str.capitalize, bind="query-params", default="wijk"
+    )
+    or "wijk"
+)
+themes = multi("Thema", "thema", sorted(projects["theme"].unique()), "thema's", container=c[1])
+chosen_partners = multi(
+    "Partner (trekker of bijdrager)", "partner", list(partners.index), "partners", partners.get, container=c[2]
+)
+statuses = multi("Status", "status", list(STATUSES), "statussen", PROJECT_STATUS_LABELS.get, container=c[3])
+p = st.columns([1, 1, 2])
+start = p[0].date_input("Periode vanaf", value=None, key="van", format="DD-MM-YYYY", bind="query-params")
+end = p[1].date_input("Periode tot en met", value=None, key="tot", format="DD-MM-YYYY", bind="query-params")
+if start and end and end < start:
+    st.warning("De einddatum van de periode ligt voor de begindatum; de periode wordt genegeerd.")
+    start = end = None
+
+shown = filter_projects(
+    projects,
+    data.project_partners,
+    PlanningFilter(tuple(themes), tuple(chosen_partners), tuple(statuses), start, end, sel.wijk_code),
+)
+rows = gantt_rows(shown, group_by)
+rows["label"] = unique_labels(rows, group_by)
+milestones = snap.frame("milestones")
+lists = attention_lists(shown, milestones, sel.reference_date)
+
+m = st.columns(5)
+m[0].metric("Projecten in beeld", fmt.number(len(shown)), help=f"van {fmt.number(len(projects))} in het programma")
+m[1].metric(
+    "Aandacht / vertraagd", f"{(shown['status'] == 'aandacht').sum()} / {(shown['status'] == 'vertraagd').sum()}"
+)
+m[2].metric("Mijlpalen te laat", fmt.number(len(lists.overdue_milestones)))
+m[3].metric("Over einddatum", fmt.number(len(lists.past_end)))
+m[4].metric("Verouderd", fmt.number(len(lists.stale)), help=f"Geen statusupdate in {DEFAULT_RHYTHM_DAYS} dagen")
+
+# Selecting a project: in the chart, in the table, or with the list below; all end up in ?project=.
+options = ["", *rows["code"]]
+if st.session_state.get(K_PROJECT) not in options:
+    st.session_state[K_PROJECT] = ""
+
+
+def _from_chart() -> None:
+    points = st.session_state[K_CHART].selection.get(SELECTION) or []
+    if points:
+        st.session_state[K_PROJECT] = points[0]["code"]
+
+
+def _from_table(codes: list[str]) -> None:
+    selected = st.session_state[K_TABLE].selection.rows
+    if selected:
+        st.session_state[K_PROJECT] = codes[selected[0]]
+
+
+if shown.empty:
+    st.info("Geen projecten die aan deze filters voldoen.")
+else:
+    view = (
+        st.segmented_control(
+            "Weergave",
+            ["projecten", "samengevat"],
+            key="weergave",
+            default="projecten",
+            bind="query-params",
+            format_func={"projecten": "Alle projecten", "samengevat": f"Samengevat per {group_by}"}.get,
+        )
+        or "projecten"
+    )
+    title = f"Planning per {group_by}"
+    if view == "samengevat":
+        groups = collapsed_groups(rows)
+        st.altair_chart(
+            summary_chart(groups, sel.reference_date, f"{title} (samengevat)", group_by),
+            width="stretch",
+        )
+        st.caption(
+            "Per groep één balk van de eerste start tot het laatste einde; de kleur is de slechtste status "
+            "van de lopende projecten (zie Overzicht voor de regel)."
+        )
+    else:
+        pages = page_count(len(rows), PAGE_SIZE)
+        number = st.pagination(pages, key="pagina") if pages > 1 else 1
+        visible = page_of(rows, number, PAGE_SIZE)
+        if pages > 1:
+            st.caption(f"Projecten {visible['row'].min() + 1}–{visible['row'].max() + 1} van {len(rows)}.")
+        contracts = data.contracts[data.contracts["code"].isin(visible["contract_code"])]
+        period = (contracts["start_date"].min(), contracts["end_date"].max()) if not contracts.empty else None
+        reports = snap.frame("report_moments")
+        reports = reports[reports["contract_code"].isin(contracts["code"])]
+        frame = gantt_frame(
+            visible, milestone_state(milestones, sel.reference_date), sel.reference_date, period, reports
+        )
+        st.altair_chart(
+            gantt_chart(
+                frame,
+                title,
+                f"Gantt-diagram van {len(visible)} projecten per {group_by}, gekleurd naar status, met mijlpalen, "
+                f"de contractperiode, rapportagedata en de peildatum {fmt.date_long(sel.reference_date)}.",
+            ),
+            width="stretch",
+            key=K_CHART,
+            on_select=_from_chart,
+            selection_mode=SELECTION,
+        )
+        st.caption(
+            "Band: contractperiode. Stippellijn: rapportagemoment. Zwarte lijn: peildatum. "
+            "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat). Klik op een balk voor details."
+        )
+
+    single(
+        "Project bekijken",
+        K_PROJECT,
+        options,
+        "project",
+        lambda code: "— kies een project —" if code == "" else rows.set_index("code").loc[code, "label"],
+    )
+    if st.session_state[K_PROJECT]:
+        project_detail(st.session_state[K_PROJECT], data, snap, sel.reference_date)
+
+    table = pd.DataFrame(
+        {
+            "Status": rows["status"].map(project_status_text),
+            "Project": rows["title"],
+            "Wijk": rows["wijk_name"],
+            "Thema": rows["theme"],
+            "Trekker": rows["lead_partner_name"],
+            "Start": rows["start_date"].map(fmt.date_short),
+            "Einde": rows["end_date"].map(fmt.date_short),
+            "Voortgang": rows["progress"],
+            "Laatste update": rows["last_update"].map(fmt.date_short),
+        }
+    )
+    tabs = st.tabs(
+        [
+            f"Projecten ({len(rows)})",
+            f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken ({len(lists.due_soon)})",
+            f"Mijlpalen te laat ({len(lists.overdue_milestones)})",
+            f"Over einddatum ({len(lists.past_end)})",
+            f"Verouderd ({len(lists.stale)})",
+        ]
+    )
+    with tabs[0]:
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            key=K_TABLE,
+            on_select=partial(_from_table, list(rows["code"])),
+            selection_mode="single-row",
+            column_config={
+                "Voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%d%%")
+            },
+        )
+    for tab, frame_, late in ((tabs[1], lists.due_soon, False), (tabs[2], lists.overdue_milestones, True)):
+        with tab:
+            if frame_.empty:
+                st.write("Geen.")
+                continue
+            out = pd.DataFrame(
+                {
+                    "Mijlpaal": frame_["milestone"],
+                    "Project": frame_["project_title"],
+                    "Wijk": frame_["wijk_name"],
+                    "Gepland": frame_["due_date"].map(fmt.date_short),
+                }
+            )
+            if late:
+                out["Dagen te laat"] = frame_["days_late"].to_numpy()
+            st.dataframe(out, hide_index=True, width="stretch")
+    with tabs[3]:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Project": lists.past_end["title"],
+                    "Wijk": lists.past_end["wijk_name"],
+                    "Einde": lists.past_end["end_date"].map(fmt.date_short),
+                    "Status": lists.past_end["status"].map(project_status_text),
+                    "Voortgang": lists.past_end["progress"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    with tabs[4]:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Project": lists.stale["title"],
+                    "Wijk": lists.stale["wijk_name"],
+                    "Status": lists.stale["status"].map(project_status_text),
+                    "Laatste update": lists.stale["last_update"].map(fmt.date_short),
+                    "Dagen zonder update": lists.stale["days_since_update"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
