@@ -48,3 +48,20 @@ def programme_facts(code: str, today: dt.date = dt.date.today()) -> dict:  # noq
         "remaining": Decimal(programme["central_budget"]) - approved,
         "targets": sum(1 for t in rows("target") if t["wijk_code"] in wijken),
     }
+
+
+def project_rows(programme_code: str) -> dict[str, dict]:
+    wijken = {w["code"] for w in rows("wijk") if w["programme_code"] == programme_code}
+    contracts = {c["code"] for c in rows("contract") if c["wijk_code"] in wijken}
+    return {p["code"]: p for p in rows("project") if p["contract_code"] in contracts}
+
+
+def statuses_on(programme_code: str, peildatum: dt.date) -> dict[str, str]:
+    """Each project's status on a date: its latest update on or before it, else 'niet gestart'."""
+    projects = project_rows(programme_code)
+    latest: dict[str, tuple[str, str]] = {}
+    for u in rows("status_update"):
+        known = u["project_code"] in projects and u["update_date"] <= peildatum.isoformat()
+        if known and u["update_date"] >= latest.get(u["project_code"], ("",))[0]:
+            latest[u["project_code"]] = (u["update_date"], u["status"])
+    return {code: latest.get(code, ("", "niet gestart"))[1] for code in projects}

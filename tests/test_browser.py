@@ -64,3 +64,28 @@ def test_deep_link_to_a_wijk_on_a_fresh_server(browser, server):
     assert exception_texts(page) == []
     assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == wijk["name"]
     assert page.get_by_text("Peildatum", exact=False).first.is_visible()
+
+
+def test_planning_filter_link_and_project_click(browser, server):
+    from tests.sample_facts import project_rows
+
+    projects = project_rows("HAARLEM-WC")
+    wonen = {c: p for c, p in projects.items() if p["theme"] == "wonen"}
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/planning?programma=HAARLEM-WC&thema=wonen")
+    settle(page)
+    assert exception_texts(page) == []
+    metric = page.locator("[data-testid='stMetric']").filter(has_text="Projecten in beeld")
+    assert metric.locator("[data-testid='stMetricValue']").inner_text().strip() == str(len(wonen))
+    assert "thema=wonen" in page.url
+    # Choose a project: its detail opens with its status history.
+    title = sorted(wonen.values(), key=lambda p: p["code"])[0]["title"]
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text="Project bekijken")
+    box.click()
+    page.keyboard.type(title)
+    page.keyboard.press("Enter")
+    settle(page)
+    assert exception_texts(page) == []
+    assert page.locator("[data-testid='stMain'] h3").filter(has_text=title).first.is_visible()
+    assert page.get_by_text("Statusgeschiedenis").first.is_visible()
+    assert "project=" in page.url

@@ -1,0 +1,105 @@
+"""Planning page: the Gantt chart holds exactly the filtered projects, with the right dates and colours."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.sample_facts import programme_facts, project_rows, rows, statuses_on
+from ui.style import PROJECT_STATUS_COLOURS
+
+HAARLEM, AMSTERDAM = "HAARLEM-WC", "AMSTERDAM-WA"
+
+
+def open_planning(app, **params):
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/planning.py").run()
+    no_exceptions(app)
+    return app
+
+
+def gantt_projects(app) -> pd.DataFrame:
+    data = chart_data(app.get("vega_lite_chart")[0])
+    return data[data["kind"] == "project"].set_index("code")
+
+
+def test_gantt_holds_every_project_with_dates_and_status(app):
+    open_planning(app, programma=HAARLEM)
+    expected = project_rows(HAARLEM)
+    bars = gantt_projects(app)
+    assert sorted(bars.index) == sorted(expected)
+    peildatum = programme_facts(HAARLEM)["peildatum"]
+    status = statuses_on(HAARLEM, peildatum)
+    for code, p in expected.items():
+        assert bars.loc[code, "start"] == pd.Timestamp(p["start_date"]), code
+        assert bars.loc[code, "end"] == pd.Timestamp(p["end_date"]), code
+        assert bars.loc[code, "status"] == status[code], code
+    # Colours: the status scale maps every status to its colour-blind-safe colour.
+    spec = chart_spec(app.get("vega_lite_chart")[0])
+    bar_layer = next(layer for layer in spec["spec"]["layer"] if layer["mark"]["type"] == "bar")
+    scale = bar_layer["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == PROJECT_STATUS_COLOURS
+    assert spec["title"] and spec["description"]
+
+
+def test_theme_filter_changes_chart_and_table(app):
+    open_planning(app, programma=HAARLEM)
+    app.multiselect(key="thema").set_value(["wonen"]).run()
+    no_exceptions(app)
+    expected = {c for c, p in project_rows(HAARLEM).items() if p["theme"] == "wonen"}
+    assert set(gantt_projects(app).index) == expected
+    assert metrics(app)["Projecten in beeld"] == str(len(expected))
+    table = app.dataframe[0].value
+    assert len(table) == len(expected) and set(table["Thema"]) == {"wonen"}
+
+
+def test_partner_filter(app):
+    contributions = rows("project_partner")
+    partner = "YMERE"
+    open_planning(app, programma=HAARLEM)
+    app.multiselect(key="partner").set_value([partner]).run()
+    expected = {pp["project_code"] for pp in contributions if pp["partner_code"] == partner} & set(
+        project_rows(HAARLEM)
+    )
+    assert expected, "sample has Ymere projects in Haarlem"
+    assert set(gantt_projects(app).index) == expected
+
+
+def test_unknown_filter_value_in_link_is_reported(app):
+    open_planning(app, programma=HAARLEM, thema="ruimtevaart")
+    assert any("ruimtevaart" in w.value for w in app.warning)
+
+
+def test_selecting_a_project_opens_its_detail(app):
+    open_planning(app, programma=HAARLEM)
+    code = sorted(project_rows(HAARLEM))[0]
+    project = project_rows(HAARLEM)[code]
+    app.selectbox(key="project").set_value(code).run()
+    no_exceptions(app)
+    assert project["title"] in [s.value for s in app.subheader]
+    shares = [pp for pp in rows("project_partner") if pp["project_code"] == code]
+    partner_table = next(d.value for d in app.dataframe if "Rol" in d.value.columns)
+    assert len(partner_table) == len(shares)
+    history = next(d.value for d in app.dataframe if "Oorzaak" in d.value.columns)
+    peildatum = programme_facts(HAARLEM)["peildatum"].isoformat()
+    updates = [u for u in rows("status_update") if u["project_code"] == code and u["update_date"] <= peildatum]
+    assert len(history) == len(updates)
+
+
+def test_many_projects_are_paged(app):
+    open_planning(app, programma=AMSTERDAM)
+    total = len(project_rows(AMSTERDAM))
+    assert total > 40
+    assert len(gantt_projects(app)) == 40
+    assert len(app.dataframe[0].value) == total  # the table lists them all
+
+
+def test_collapsed_view_shows_one_bar_per_wijk(app):
+    open_planning(app, programma=AMSTERDAM)
+    app.segmented_control(key="weergave").set_value("samengevat").run()
+    no_exceptions(app)
+    data = chart_data(app.get("vega_lite_chart")[0])
+    wijken = {w["name"] for w in rows("wijk") if w["programme_code"] == AMSTERDAM}
+    assert set(data["group"].dropna()) == wijken
