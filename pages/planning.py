@@ -20,7 +20,7 @@ from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES
 from ui import format as fmt
 from ui import page
 from ui.figures import programme_data
-from ui.filters import multi, single
+from ui.filters import date, multi, set_value, single
 from ui.gantt import SELECTION, gantt_chart, gantt_frame, summary_chart
 from ui.planning_detail import project_detail
 from ui.style import PROJECT_STATUS_LABELS, project_status_text
@@ -41,20 +41,15 @@ st.caption(
 
 # Filters (in the URL, so a filtered view can be linked).
 c = st.columns([1.3, 2, 2, 2])
-group_by = (
-    c[0].segmented_control(
-        "Groeperen op", ["wijk", "thema"], key="groep", format_func=str.capitalize, bind="query-params", default="wijk"
-    )
-    or "wijk"
-)
+group_by = single("Groeperen op", "groep", ["wijk", "thema"], "groepering", str.capitalize, c[0], "segmented")
 themes = multi("Thema", "thema", sorted(projects["theme"].unique()), "thema's", container=c[1])
 chosen_partners = multi(
     "Partner (trekker of bijdrager)", "partner", list(partners.index), "partners", partners.get, container=c[2]
 )
 statuses = multi("Status", "status", list(STATUSES), "statussen", PROJECT_STATUS_LABELS.get, container=c[3])
 p = st.columns([1, 1, 2])
-start = p[0].date_input("Periode vanaf", value=None, key="van", format="DD-MM-YYYY", bind="query-params")
-end = p[1].date_input("Periode tot en met", value=None, key="tot", format="DD-MM-YYYY", bind="query-params")
+start = date("Periode vanaf", "van", "begindatum", p[0])
+end = date("Periode tot en met", "tot", "einddatum", p[1])
 if start and end and end < start:
     st.warning("De einddatum van de periode ligt voor de begindatum; de periode wordt genegeerd.")
     start = end = None
@@ -80,35 +75,31 @@ m[4].metric("Verouderd", fmt.number(len(lists.stale)), help=f"Geen statusupdate 
 
 # Selecting a project: in the chart, in the table, or with the list below; all end up in ?project=.
 options = ["", *rows["code"]]
-if st.session_state.get(K_PROJECT) not in options:
-    st.session_state[K_PROJECT] = ""
+labels = dict(zip(rows["code"], rows["label"], strict=True))
 
 
 def _from_chart() -> None:
     points = st.session_state[K_CHART].selection.get(SELECTION) or []
     if points:
-        st.session_state[K_PROJECT] = points[0]["code"]
+        set_value(K_PROJECT, points[0]["code"])
 
 
 def _from_table(codes: list[str]) -> None:
     selected = st.session_state[K_TABLE].selection.rows
     if selected:
-        st.session_state[K_PROJECT] = codes[selected[0]]
+        set_value(K_PROJECT, codes[selected[0]])
 
 
 if shown.empty:
     st.info("Geen projecten die aan deze filters voldoen.")
 else:
-    view = (
-        st.segmented_control(
-            "Weergave",
-            ["projecten", "samengevat"],
-            key="weergave",
-            default="projecten",
-            bind="query-params",
-            format_func={"projecten": "Alle projecten", "samengevat": f"Samengevat per {group_by}"}.get,
-        )
-        or "projecten"
+    view = single(
+        "Weergave",
+        "weergave",
+        ["projecten", "samengevat"],
+        "weergave",
+        {"projecten": "Alle projecten", "samengevat": f"Samengevat per {group_by}"}.get,
+        control="segmented",
     )
     title = f"Planning per {group_by}"
     if view == "samengevat":
@@ -151,15 +142,15 @@ else:
             "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat). Klik op een balk voor details."
         )
 
-    single(
+    chosen = single(
         "Project bekijken",
         K_PROJECT,
         options,
         "project",
-        lambda code: "— kies een project —" if code == "" else rows.set_index("code").loc[code, "label"],
+        lambda code: "— kies een project —" if code == "" else labels[code],
     )
-    if st.session_state[K_PROJECT]:
-        project_detail(st.session_state[K_PROJECT], data, snap, sel.reference_date)
+    if chosen:
+        project_detail(chosen, data, snap, sel.reference_date)
 
     table = pd.DataFrame(
         {

@@ -88,4 +88,4 @@ def test_planning_filter_link_and_project_click(browser, server):
     assert exception_texts(page) == []
     assert page.locator("[data-testid='stMain'] h3").filter(has_text=title).first.is_visible()
     assert page.get_by_text("Statusgeschiedenis").first.is_visible()
-    assert "project=" in page.url
+    assert "project=" in page.url and "HLM-" in page.url

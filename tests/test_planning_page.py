@@ -46,7 +46,7 @@ def test_gantt_holds_every_project_with_dates_and_status(app):
 
 def test_theme_filter_changes_chart_and_table(app):
     open_planning(app, programma=HAARLEM)
-    app.multiselect(key="thema").set_value(["wonen"]).run()
+    app.multiselect(key="w_filter_multi_thema").set_value(["wonen"]).run()
     no_exceptions(app)
     expected = {c for c, p in project_rows(HAARLEM).items() if p["theme"] == "wonen"}
     assert set(gantt_projects(app).index) == expected
@@ -59,12 +59,20 @@ def test_partner_filter(app):
     contributions = rows("project_partner")
     partner = "YMERE"
     open_planning(app, programma=HAARLEM)
-    app.multiselect(key="partner").set_value([partner]).run()
+    app.multiselect(key="w_filter_multi_partner").set_value([partner]).run()
     expected = {pp["project_code"] for pp in contributions if pp["partner_code"] == partner} & set(
         project_rows(HAARLEM)
     )
     assert expected, "sample has Ymere projects in Haarlem"
     assert set(gantt_projects(app).index) == expected
+
+
+def test_filters_from_link_use_codes(app):
+    open_planning(app, programma=HAARLEM, partner="YMERE", project="HLM-BOERHAAVEWIJK-03")
+    expected = {pp["project_code"] for pp in rows("project_partner") if pp["partner_code"] == "YMERE"}
+    assert set(gantt_projects(app).index) == expected & set(project_rows(HAARLEM))
+    assert project_rows(HAARLEM)["HLM-BOERHAAVEWIJK-03"]["title"] in [s.value for s in app.subheader]
+    assert app.query_params["partner"] in ("YMERE", ["YMERE"])
 
 
 def test_unknown_filter_value_in_link_is_reported(app):
@@ -76,7 +84,7 @@ def test_selecting_a_project_opens_its_detail(app):
     open_planning(app, programma=HAARLEM)
     code = sorted(project_rows(HAARLEM))[0]
     project = project_rows(HAARLEM)[code]
-    app.selectbox(key="project").set_value(code).run()
+    app.selectbox(key="w_filter_single_project").set_value(code).run()
     no_exceptions(app)
     assert project["title"] in [s.value for s in app.subheader]
     shares = [pp for pp in rows("project_partner") if pp["project_code"] == code]
@@ -98,7 +106,7 @@ def test_many_projects_are_paged(app):
 
 def test_collapsed_view_shows_one_bar_per_wijk(app):
     open_planning(app, programma=AMSTERDAM)
-    app.segmented_control(key="weergave").set_value("samengevat").run()
+    app.segmented_control(key="w_filter_single_weergave").set_value("samengevat").run()
     no_exceptions(app)
     data = chart_data(app.get("vega_lite_chart")[0])
     wijken = {w["name"] for w in rows("wijk") if w["programme_code"] == AMSTERDAM}

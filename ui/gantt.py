@@ -16,6 +16,7 @@ from .charts import NL_LOCALE
 from .style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS
 
 SELECTION = "project"
+CHART_WIDTH = 640  # facets cannot size to the container; labels take the rest of a wide layout
 MILESTONE_STATES = {"gehaald": "#222222", "open": "#ffffff", "te laat": "#D55E00"}
 
 
@@ -140,7 +141,7 @@ def gantt_chart(frame: pd.DataFrame, title: str, description: str) -> alt.FacetC
         .mark_rule(color="#000000", strokeWidth=2)
         .encode(x="start:T", tooltip=[alt.Tooltip("start:T", title="Peildatum", format="%d %b %Y")])
     )
-    layered = alt.layer(band, reports, bars, milestones, today).properties(width="container", height=alt.Step(22))
+    layered = alt.layer(band, reports, bars, milestones, today).properties(width=CHART_WIDTH, height=alt.Step(22))
     chart = layered.facet(
         row=alt.Row(
             "group:N",

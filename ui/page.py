@@ -1,8 +1,9 @@
 """What every page does first: database check, the shared selection in the sidebar, empty-data notice.
 
-Pages call `begin()` themselves rather than relying on the entry script: Streamlit runs a page file
-directly (without dashboard.py) on the first run of a fresh server process when a `pages/` folder
-exists, e.g. for a deep link from a meeting agenda.
+Streamlit still has a legacy mode for apps with a `pages/` folder: until some run has called
+st.navigation, a deep link (e.g. /planning from a meeting agenda) runs the page file directly, without
+dashboard.py, and shows a navigation built from file names. `begin()` detects that mode, switches it
+off and reruns, so the entry script builds the real navigation and opens the same page.
 """
 
 from __future__ import annotations
@@ -15,8 +16,17 @@ from .data import DatabaseUnavailable, Snapshot, snapshot
 from .selection import Selection
 
 
+def _leave_legacy_pages_mode() -> None:
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False  # what st.navigation itself sets
+        st.rerun()
+
+
 def begin() -> tuple[Selection, Snapshot]:
     """Render the sidebar selection; stops the page with a Dutch message when there is nothing to show."""
+    _leave_legacy_pages_mode()
     st.sidebar.markdown("**Wijkaanpak-dashboard**")
     try:
         snap = snapshot()
