@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .project_status import status_counts
+from .rollup import NO_PROJECTS, rollup
 from .targets import target_status_counts
 
 
@@ -76,11 +77,12 @@ def programme_overview(
 
 
 def wijk_summary(wijken: pd.DataFrame, projects: pd.DataFrame, assessed_targets: pd.DataFrame) -> pd.DataFrame:
-    """Per wijk: projects per status, stale, partner budget, and targets achieved or on course.
+    """Per wijk: rolled-up status, projects per status, stale, partner budget, targets achieved or on course.
 
     `projects` carries the project_status() columns.
     """
     merged = projects
+    rolled = rollup(projects, "wijk_code").set_index("wijk_code")["status"].rename("rollup")
     per_status = pd.crosstab(merged["wijk_code"], merged["status"]).reindex(
         columns=list(status_counts(pd.Series(dtype=str)).index), fill_value=0
     )
@@ -93,7 +95,8 @@ def wijk_summary(wijken: pd.DataFrame, projects: pd.DataFrame, assessed_targets:
     )
     tagg = targets.groupby("wijk_code").agg(doelen=("status", "size"), doelen_goed=("goed", "sum"))
     out = wijken[["code", "name", "district"]].set_index("code")
-    out = out.join(agg).join(per_status).join(tagg)
+    out = out.join(agg).join(per_status).join(tagg).join(rolled)
+    out["rollup"] = out["rollup"].fillna(NO_PROJECTS)
     counts = ["projecten", "verouderd", "doelen", "doelen_goed", *per_status.columns]
     out[counts] = out[counts].fillna(0).astype(int)
     out["budget"] = out["budget"].fillna(0.0)

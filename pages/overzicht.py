@@ -8,7 +8,7 @@ from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
 from ui.figures import programme_data
-from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
+from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_text
 from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
@@ -91,6 +91,9 @@ table = pd.DataFrame(
     {
         "Wijk": per_wijk["name"],
         "Stadsdeel / wijk": per_wijk["district"],
+        "Status (slechtste telt)": [
+            project_status_text(s) if s in PROJECT_STATUS_LABELS else s for s in per_wijk["rollup"]
+        ],
         "Projecten": per_wijk["projecten"],
         "Op schema": per_wijk["op schema"],
         "Aandacht": per_wijk["aandacht"],
@@ -111,6 +114,11 @@ st.dataframe(
     column_config={
         "Profiel": st.column_config.LinkColumn("Profiel", display_text="Wijkprofiel openen"),
     },
+)
+
+st.caption(
+    "Status per wijk: de slechtste status van de lopende projecten (vertraagd boven aandacht boven op schema); "
+    "zonder lopende projecten 'afgerond' als alles klaar is, anders 'niet gestart'."
 )
 
 st.subheader("Alle programma's")

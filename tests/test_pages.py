@@ -167,3 +167,22 @@ def test_programme_comparison_table(app):
         )
         assert row["Partnerbijdragen"] == fmt.euro(facts["partner_contributions"])
         assert row["Beschikbaar"] == fmt.euro(facts["remaining"])
+
+
+def test_per_wijk_table_shows_the_rolled_up_status(app):
+    from tests.sample_facts import statuses_on
+
+    code = PROGRAMMES[0]
+    app.query_params["programma"] = code
+    app.run()
+    table = next(d.value for d in app.dataframe if "Status (slechtste telt)" in d.value.columns).set_index("Wijk")
+    status = statuses_on(code, programme_facts(code)["peildatum"])
+    projects = {p["code"]: p for p in rows("project")}
+    contracts = {c["code"]: c["wijk_code"] for c in rows("contract")}
+    for wijk in (w for w in rows("wijk") if w["programme_code"] == code):
+        own = [s for p, s in status.items() if contracts[projects[p]["contract_code"]] == wijk["code"]]
+        running = [s for s in own if s in ("op schema", "aandacht", "vertraagd")]
+        worst = max(running, key=["op schema", "aandacht", "vertraagd"].index) if running else None
+        shown = table.loc[wijk["name"], "Status (slechtste telt)"]
+        if worst:
+            assert worst in shown, (wijk["name"], shown)
