@@ -89,3 +89,20 @@ def test_planning_filter_link_and_project_click(browser, server):
     assert page.locator("[data-testid='stMain'] h3").filter(has_text=title).first.is_visible()
     assert page.get_by_text("Statusgeschiedenis").first.is_visible()
     assert "project=" in page.url and "HLM-" in page.url
+
+
+def test_planning_click_on_a_table_row_opens_the_project(browser, server):
+    from tests.sample_facts import project_rows
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(f"{server}/planning?programma=HAARLEM-WC&thema=wonen")
+    settle(page)
+    grid = page.locator("[data-testid='stDataFrame']").first  # the project table (first tab)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # selection cell of the first row
+    settle(page)
+    assert exception_texts(page) == []
+    code = page.url.split("project=")[1].split("&")[0]
+    title = project_rows("HAARLEM-WC")[code]["title"]
+    assert page.locator("[data-testid='stMain'] h3").filter(has_text=title).first.is_visible()
