@@ -8,6 +8,8 @@ PAGES = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
     st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:"),
     st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
+    st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
+    st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
 ]
 
 st.navigation(PAGES).run()

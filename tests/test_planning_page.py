@@ -111,3 +111,18 @@ def test_collapsed_view_shows_one_bar_per_wijk(app):
     data = chart_data(app.get("vega_lite_chart")[0])
     wijken = {w["name"] for w in rows("wijk") if w["programme_code"] == AMSTERDAM}
     assert set(data["group"].dropna()) == wijken
+
+
+def test_a_link_overrides_an_earlier_choice(app):
+    open_planning(app, programma=HAARLEM)
+    app.multiselect(key="w_filter_multi_thema").set_value(["wonen"]).run()
+    assert app.query_params["thema"] in ("wonen", ["wonen"])
+    app.query_params["thema"] = "leefbaarheid"  # e.g. an in-app link to ?thema=leefbaarheid
+    app.run()
+    no_exceptions(app)
+    expected = {c for c, p in project_rows(HAARLEM).items() if p["theme"] == "leefbaarheid"}
+    assert set(gantt_projects(app).index) == expected
+    # Without a new link, the choice stays (also after visiting another page).
+    app.switch_page("pages/overzicht.py").run()
+    app.switch_page("pages/planning.py").run()
+    assert set(gantt_projects(app).index) == expected

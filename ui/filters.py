@@ -2,8 +2,9 @@
 
 Streamlit's own bind="query-params" writes the displayed label into the URL, which breaks links with
 codes; here the code is the URL value and the label is only shown. The value is kept in a plain
-session-state key, so it also survives a visit to another page. Link values that do not exist get a
-Dutch warning instead of being dropped silently.
+session-state key, so it also survives a visit to another page. A URL value that differs from what the
+page last wrote came from a link (a new tab, or an in-app link such as Charter -> Partners) and wins.
+Link values that do not exist get a Dutch warning instead of being dropped silently.
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ def _sync_from_widget(key: str, kind: str) -> None:
     st.session_state[_store(key, kind)] = st.session_state[_widget(key, kind)]
 
 
-def _write_url(key: str, values: list[str]) -> None:
+def _written(key: str, kind: str) -> str:
+    return f"url_{kind}_{key}"
+
+
+def _write_url(key: str, kind: str, values: list[str]) -> None:
+    st.session_state[_written(key, kind)] = values
     if not values:
         if key in st.query_params:
             del st.query_params[key]
@@ -40,8 +46,15 @@ def _write_url(key: str, values: list[str]) -> None:
         st.query_params[key] = values
 
 
-def _initial(key: str, options: Sequence[str], what: str) -> list[str]:
+def _linked(key: str, kind: str) -> list[str] | None:
+    """The URL values of `key` when they came from a link rather than from this page; else None."""
     raw = [v for v in st.query_params.get_all(key) if v]
+    if not raw or raw == st.session_state.get(_written(key, kind)):
+        return None
+    return raw
+
+
+def _known(raw: list[str], options: Sequence[str], what: str) -> list[str]:
     unknown = [v for v in raw if v not in set(options)]
     if unknown:
         st.warning(f"Onbekende {what} in de link genegeerd: {', '.join(unknown)}.")
@@ -53,8 +66,11 @@ def multi(
 ) -> list[str]:
     """A multiselect whose chosen codes are in the URL as repeated `key` parameters."""
     options, store, widget = list(options), _store(key, "multi"), _widget(key, "multi")
-    if store not in st.session_state:
-        st.session_state[store] = _initial(key, options, what)
+    linked = _linked(key, "multi")
+    if linked is not None:
+        st.session_state[store] = _known(linked, options, what)
+    elif store not in st.session_state:
+        st.session_state[store] = []
     chosen = [v for v in st.session_state[store] if v in set(options)]
     st.session_state[store] = st.session_state[widget] = chosen
     container.multiselect(
@@ -66,7 +82,7 @@ def multi(
         on_change=_sync_from_widget,
         args=(key, "multi"),
     )
-    _write_url(key, chosen)
+    _write_url(key, "multi", chosen)
     return chosen
 
 
@@ -81,9 +97,12 @@ def single(
 ) -> str:
     """One choice (the first option is the default and stays out of the URL)."""
     options, store, widget = list(options), _store(key, "single"), _widget(key, "single")
-    if store not in st.session_state:
-        initial = _initial(key, options, what)
-        st.session_state[store] = initial[0] if initial else options[0]
+    linked = _linked(key, "single")
+    if linked is not None:
+        known = _known(linked[:1], options, what)
+        st.session_state[store] = known[0] if known else options[0]
+    elif store not in st.session_state:
+        st.session_state[store] = options[0]
     if st.session_state[store] not in set(options):
         st.session_state[store] = options[0]
     st.session_state[widget] = st.session_state[store]
@@ -93,23 +112,24 @@ def single(
         label, options, key=widget, format_func=format_func, on_change=_sync_from_widget, args=(key, "single"), **extra
     )
     value = st.session_state[store]
-    _write_url(key, [] if value == options[0] else [value])
+    _write_url(key, "single", [] if value == options[0] else [value])
     return value
 
 
 def date(label: str, key: str, what: str, container=st) -> dt.date | None:
     """An optional date (JJJJ-MM-DD in the URL)."""
     store, widget = _store(key, "date"), _widget(key, "date")
-    if store not in st.session_state:
-        text = st.query_params.get(key)
+    linked = _linked(key, "date")
+    if linked is not None:
         try:
-            value = dt.date.fromisoformat(text) if text else None
+            st.session_state[store] = dt.date.fromisoformat(linked[0])
         except ValueError:
-            st.warning(f"{what.capitalize()} '{text}' in de link is geen datum (JJJJ-MM-DD) en is genegeerd.")
-            value = None
-        st.session_state[store] = value
+            st.warning(f"{what.capitalize()} '{linked[0]}' in de link is geen datum (JJJJ-MM-DD) en is genegeerd.")
+            st.session_state[store] = None
+    elif store not in st.session_state:
+        st.session_state[store] = None
     st.session_state[widget] = st.session_state[store]
     container.date_input(label, key=widget, format="DD-MM-YYYY", on_change=_sync_from_widget, args=(key, "date"))
     value = st.session_state[store]
-    _write_url(key, [value.isoformat()] if value else [])
+    _write_url(key, "date", [value.isoformat()] if value else [])
     return value

@@ -41,3 +41,18 @@ PROJECT_STATUS_SYMBOLS = {
 
 def project_status_text(status: str) -> str:
     return f"{PROJECT_STATUS_SYMBOLS[status]} {PROJECT_STATUS_LABELS[status]}"
+
+
+# Charter agreements: same palette, own statuses.
+CHARTER_STATUS_COLOURS = {
+    "niet gestart": "#BBBBBB",
+    "in uitvoering": "#009E73",
+    "vertraagd": "#D55E00",
+    "afgerond": "#0072B2",
+}
+CHARTER_STATUS_SYMBOLS = {"niet gestart": "○", "in uitvoering": "●", "vertraagd": "■", "afgerond": "✔"}
+CHARTER_PARTY_LABELS = {"gemeente": "gemeente", "rijk": "Rijk", "beide": "gemeente en Rijk"}
+
+
+def charter_status_text(status: str) -> str:
+    return f"{CHARTER_STATUS_SYMBOLS.get(status, '·')} {status}"
