@@ -18,7 +18,7 @@ from ui import format as fmt
 from ui import page
 from ui.charts import stacked_status_bars
 from ui.filters import multi
-from ui.style import CHARTER_PARTY_LABELS, CHARTER_STATUS_COLOURS, charter_status_text
+from ui.style import CHARTER_PARTY_LABELS, CHARTER_STATUS_COLOURS, charter_status_display
 
 K_REGISTER = "charterregister"
 
@@ -127,7 +127,7 @@ event = st.dataframe(
     pd.DataFrame(
         {
             "Nr": shown["number"],
-            "Status": shown["status"].map(charter_status_text),
+            "Status": shown["status"].map(charter_status_display),
             "Over tijd": [
                 f"{fmt.number(d)} dagen" if o else "" for o, d in zip(shown["overdue"], shown["days_late"], strict=True)
             ],
@@ -159,7 +159,7 @@ if picked:
         due = fmt.date_long(row["due_date"]) if pd.notna(row["due_date"]) else "geen (doorlopend)"
         signal = " · **over tijd**" if row["overdue"] else ""
         st.caption(
-            f"Aan zet: {party_label(row['party'])} · status {charter_status_text(row['status'])} · "
+            f"Aan zet: {party_label(row['party'])} · status {charter_status_display(row['status'])} · "
             f"uiterste datum {due}{signal}"
         )
         for partner_code, partner_name in zip(row["partner_codes"], row["partner_names"], strict=True):

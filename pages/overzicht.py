@@ -8,7 +8,7 @@ from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
 from ui.figures import programme_data
-from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_text
+from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_display
 from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
@@ -92,7 +92,7 @@ table = pd.DataFrame(
         "Wijk": per_wijk["name"],
         "Stadsdeel / wijk": per_wijk["district"],
         "Status (slechtste telt)": [
-            project_status_text(s) if s in PROJECT_STATUS_LABELS else s for s in per_wijk["rollup"]
+            project_status_display(s) if s in PROJECT_STATUS_LABELS else s for s in per_wijk["rollup"]
         ],
         "Projecten": per_wijk["projecten"],
         "Op schema": per_wijk["op schema"],

@@ -24,8 +24,8 @@ from ui.style import (
     CHARTER_PARTY_LABELS,
     PROJECT_STATUS_COLOURS,
     PROJECT_STATUS_LABELS,
-    charter_status_text,
-    project_status_text,
+    charter_status_display,
+    project_status_display,
 )
 
 K_PARTNER, K_RANKING = "partner", "partnertabel"
@@ -89,7 +89,7 @@ else:
     table = pd.DataFrame(
         {
             "Partner": ranking["partner_name"],
-            "Slechtste status": ranking["status"].map(project_status_text),
+            "Slechtste status": ranking["status"].map(project_status_display),
             "Projecten": ranking["projecten"],
             "Trekker": ranking["trekker"],
             "Bijdrager": ranking["bijdrager"],
@@ -164,7 +164,7 @@ else:
                     {
                         "Project": own["title"],
                         "Rol": own["is_lead"].map({True: "trekker", False: "bijdrager"}),
-                        "Status": own["status"].map(project_status_text),
+                        "Status": own["status"].map(project_status_display),
                         "Bijdrage": own["amount"].map(fmt.euro),
                         "Aandeel": own["share"].map(fmt.percent),
                         "Projectbudget": own["project_budget"].map(fmt.euro),
@@ -190,7 +190,7 @@ else:
                 pd.DataFrame(
                     {
                         "Nr": agreements["number"],
-                        "Status": agreements["status"].map(charter_status_text),
+                        "Status": agreements["status"].map(charter_status_display),
                         "Over tijd": agreements["overdue"].map({True: "over tijd", False: ""}),
                         "Uiterste datum": agreements["due_date"].map(
                             lambda d: fmt.date_short(d) if pd.notna(d) else "doorlopend"

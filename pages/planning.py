@@ -23,7 +23,7 @@ from ui.figures import programme_data
 from ui.filters import date, multi, set_value, single
 from ui.gantt import SELECTION, gantt_chart, gantt_frame, summary_chart
 from ui.planning_detail import project_detail
-from ui.style import PROJECT_STATUS_LABELS, project_status_text
+from ui.style import PROJECT_STATUS_LABELS, project_status_display
 
 PAGE_SIZE = 40
 K_PROJECT, K_CHART, K_TABLE = "project", "gantt", "projecttabel"
@@ -154,7 +154,7 @@ else:
 
     table = pd.DataFrame(
         {
-            "Status": rows["status"].map(project_status_text),
+            "Status": rows["status"].map(project_status_display),
             "Project": rows["title"],
             "Wijk": rows["wijk_name"],
             "Thema": rows["theme"],
@@ -209,7 +209,7 @@ else:
                     "Project": lists.past_end["title"],
                     "Wijk": lists.past_end["wijk_name"],
                     "Einde": lists.past_end["end_date"].map(fmt.date_short),
-                    "Status": lists.past_end["status"].map(project_status_text),
+                    "Status": lists.past_end["status"].map(project_status_display),
                     "Voortgang": lists.past_end["progress"],
                 }
             ),
@@ -222,7 +222,7 @@ else:
                 {
                     "Project": lists.stale["title"],
                     "Wijk": lists.stale["wijk_name"],
-                    "Status": lists.stale["status"].map(project_status_text),
+                    "Status": lists.stale["status"].map(project_status_display),
                     "Laatste update": lists.stale["last_update"].map(fmt.date_short),
                     "Dagen zonder update": lists.stale["days_since_update"],
                 }

@@ -8,7 +8,7 @@ from domain.project_status import status_counts
 from ui import format as fmt
 from ui import page, selection
 from ui.figures import programme_data
-from ui.style import project_status_text
+from ui.style import project_status_display
 from ui.widgets import target_rule_caption
 
 sel, snap = page.begin()
@@ -75,7 +75,7 @@ if projects.empty:
 else:
     table = pd.DataFrame(
         {
-            "Status": projects["status"].map(project_status_text),
+            "Status": projects["status"].map(project_status_display),
             "Project": projects["title"],
             "Thema": projects["theme"],
             "Trekker": projects["lead_partner_name"],

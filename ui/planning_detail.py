@@ -12,7 +12,7 @@ from domain.milestones import milestone_state
 from . import format as fmt
 from .data import Snapshot
 from .figures import ProgrammeData
-from .style import project_status_text
+from .style import project_status_display
 
 
 def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_date: dt.date) -> None:
@@ -21,7 +21,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
         st.subheader(project["title"])
         st.caption(
             f"{project['wijk_name']} · {project['theme']} · {fmt.date_long(project['start_date'])} tot "
-            f"{fmt.date_long(project['end_date'])} · status {project_status_text(project['status'])}, "
+            f"{fmt.date_long(project['end_date'])} · status {project_status_display(project['status'])}, "
             f"{project['progress']}% gereed"
         )
         if pd.notna(project["description"]):
@@ -79,7 +79,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
                 pd.DataFrame(
                     {
                         "Datum": history["update_date"].map(fmt.date_short),
-                        "Status": history["status"].map(project_status_text),
+                        "Status": history["status"].map(project_status_display),
                         "Voortgang": history["progress"].map(lambda v: f"{v}%"),
                         "Toelichting": history["text"].fillna(""),
                         "Oorzaak": history["oorzaak"].fillna(""),

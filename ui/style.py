@@ -39,7 +39,7 @@ PROJECT_STATUS_SYMBOLS = {
 }
 
 
-def project_status_text(status: str) -> str:
+def project_status_display(status: str) -> str:
     return f"{PROJECT_STATUS_SYMBOLS[status]} {PROJECT_STATUS_LABELS[status]}"
 
 
@@ -54,5 +54,5 @@ CHARTER_STATUS_SYMBOLS = {"niet gestart": "○", "in uitvoering": "●", "vertra
 CHARTER_PARTY_LABELS = {"gemeente": "gemeente", "rijk": "Rijk", "beide": "gemeente en Rijk"}
 
 
-def charter_status_text(status: str) -> str:
+def charter_status_display(status: str) -> str:
     return f"{CHARTER_STATUS_SYMBOLS.get(status, '·')} {status}"
