@@ -53,10 +53,6 @@ def _engine(url: str) -> Engine:
         raise DatabaseUnavailable(detail) from exc
 
 
-def engine() -> Engine:
-    return _engine(database_url())
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def _read(url: str, name: str, version: int) -> pd.DataFrame:
     return READS[name](_engine(url))

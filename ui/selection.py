@@ -32,7 +32,6 @@ class Selection:
     programme: pd.Series  # a row of programmes()
     wijk_code: str | None
     reference_date: dt.date
-    default_date: dt.date
 
     @property
     def programme_code(self) -> str:
@@ -171,4 +170,4 @@ def sidebar(snap: Snapshot) -> Selection | None:
             st.query_params[key] = value
     programme = programmes.set_index("code").loc[programme_code]
     programme["code"] = programme_code
-    return Selection(programme, wijk_code, reference_date, default)
+    return Selection(programme, wijk_code, reference_date)
