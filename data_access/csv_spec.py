@@ -65,6 +65,8 @@ ALLOWED_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("charter_agreement", "status"): models.CHARTER_STATUSES,
     ("app_user", "role"): models.ROLES,
     ("audit_log", "action"): ("insert", "update", "delete", "import"),
+    ("meeting_item", "kind"): models.MEETING_ITEM_KINDS,
+    ("meeting_item", "status"): models.MEETING_ITEM_STATUSES,
 }
 
 

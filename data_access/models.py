@@ -60,6 +60,8 @@ BUDGET_CATEGORIES = ("algemene kosten", "bewonersinitiatief")
 CHARTER_PARTIES = ("gemeente", "rijk", "beide")
 CHARTER_STATUSES = ("niet gestart", "in uitvoering", "vertraagd", "afgerond")
 ROLES = ("kijker", "redacteur", "partner-redacteur", "beheerder")
+MEETING_ITEM_KINDS = ("besluit", "actie")
+MEETING_ITEM_STATUSES = ("open", "afgerond")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -418,6 +420,78 @@ class AuditLog(Base):
     new_values: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint(_in("action", ("insert", "update", "delete", "import")), name="action"),)
+
+
+class WijkBoundary(Versioned, Base):
+    """A wijk's real shape, imported from GeoJSON; without one the map draws the centroid."""
+
+    __tablename__ = "wijk_boundary"
+
+    wijk_code: Mapped[str] = mapped_column(ForeignKey("wijk.code"), primary_key=True)
+    geometry: Mapped[str] = mapped_column(Text, nullable=False)  # GeoJSON geometry object (JSON text)
+    source: Mapped[str | None] = mapped_column(String(300))  # file name and matched property
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class Setting(Versioned, Base):
+    """A named setting (e.g. a target-rule threshold); the value is JSON text."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Meeting(Versioned, Base):
+    """A steering-group meeting; `snapshot` keeps the view as it was shown (JSON)."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    programme_code: Mapped[str] = mapped_column(ForeignKey("programme.code"), nullable=False)
+    meeting_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    previous_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    snapshot: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(254), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("programme_code", "meeting_date", name="uq_meeting_key"),
+        CheckConstraint("previous_date IS NULL OR previous_date < meeting_date", name="previous"),
+    )
+
+
+class MeetingItem(Versioned, Base):
+    """A decision or action recorded in a meeting; open actions carry over until closed."""
+
+    __tablename__ = "meeting_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    programme_code: Mapped[str] = mapped_column(String(40), nullable=False)
+    meeting_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    owner_partner_code: Mapped[str | None] = mapped_column(ForeignKey("partner.code"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    project_code: Mapped[str | None] = mapped_column(ForeignKey("project.code"))
+    wijk_code: Mapped[str | None] = mapped_column(ForeignKey("wijk.code"))
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="open")
+    closed_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        UniqueConstraint("programme_code", "meeting_date", "number", name="uq_meeting_item_key"),
+        ForeignKeyConstraint(
+            ["programme_code", "meeting_date"],
+            ["meeting.programme_code", "meeting.meeting_date"],
+            name="fk_meeting_item_meeting",
+        ),
+        CheckConstraint(_in("kind", MEETING_ITEM_KINDS), name="kind"),
+        CheckConstraint(_in("status", MEETING_ITEM_STATUSES), name="status"),
+        CheckConstraint("number > 0", name="number"),
+        CheckConstraint("(status = 'afgerond') = (closed_date IS NOT NULL)", name="closed"),
+    )
 
 
 class DataVersion(Base):

@@ -7,6 +7,8 @@ invalidation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
@@ -16,6 +18,7 @@ from data_access import queries, versioning
 from data_access.bootstrap import ensure_ready
 from data_access.config import database_url
 
+# Every cached read by name. Modules with reads of their own add them with `register_read`.
 READS = {
     name: getattr(queries, name)
     for name in (
@@ -38,6 +41,12 @@ READS = {
         "last_data_dates",
     )
 }
+
+
+def register_read(name: str, read: Callable[[Engine], pd.DataFrame]) -> None:
+    if READS.get(name, read) is not read:
+        raise ValueError(f"read {name!r} is already registered")
+    READS[name] = read
 
 
 class DatabaseUnavailable(Exception):
@@ -72,3 +81,8 @@ class Snapshot:
 
 def snapshot() -> Snapshot:
     return Snapshot()
+
+
+def engine() -> Engine:
+    """The engine for write functions; their version bump makes every cached read fetch fresh data."""
+    return _engine(database_url())
