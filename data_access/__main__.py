@@ -1,4 +1,4 @@
-"""Command line: python -m data_access {init,seed,export,check} [DIR].
+"""Command line: python -m data_access {init,seed,export,check} [DIR], import-boundaries FILE --key PROP.
 
 Messages are in Dutch for the people who maintain the data; the exit code is non-zero on any error.
 """
@@ -84,6 +84,15 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_import_boundaries(args) -> int:
+    from .boundary_cli import run_import
+
+    url = database_url()
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    return run_import(engine, args.file, args.key)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data_access",
@@ -99,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("dir", metavar="MAP")
         p.set_defaults(func=func)
+    p = sub.add_parser("import-boundaries", help="wijkgrenzen uit een GeoJSON-bestand importeren")
+    p.add_argument("file", metavar="BESTAND")
+    p.add_argument("--key", required=True, metavar="EIGENSCHAP", help="eigenschap met CBS-buurtcode of wijknaam")
+    p.set_defaults(func=cmd_import_boundaries)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
