@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from data_access.access import MANAGE
+from ui import auth
+
 st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holiday_village:", layout="wide")
 
 PAGES = [
@@ -10,6 +13,12 @@ PAGES = [
     st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
     st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
     st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
+    st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:"),
 ]
 
-st.navigation(PAGES).run()
+# Pages shown only to a role with this capability (by url path); the page itself checks again.
+VISIBLE_FOR = {"gebruikers": MANAGE}
+
+# A browser that may not see data (lokale modus from another address, not logged in, not admitted) gets
+# only the refusal.
+st.navigation(auth.navigation_pages(PAGES, VISIBLE_FOR)).run()

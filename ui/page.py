@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from . import auth, selection
 from . import format as fmt
-from . import selection
 from .data import DatabaseUnavailable, Snapshot, snapshot
 from .selection import Selection
 
@@ -28,6 +28,7 @@ def begin() -> tuple[Selection, Snapshot]:
     """Render the sidebar selection; stops the page with a Dutch message when there is nothing to show."""
     _leave_legacy_pages_mode()
     st.sidebar.markdown("**Wijkaanpak-dashboard**")
+    auth.gate()  # lokale modus from another address, not logged in or not admitted: stops here
     try:
         snap = snapshot()
     except DatabaseUnavailable as exc:
