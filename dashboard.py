@@ -4,16 +4,21 @@ import streamlit as st
 
 from data_access.access import MANAGE
 from ui import auth
+from ui.a11y import document_language
 
 st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holiday_village:", layout="wide")
+document_language()  # <html lang="nl">
 
 PAGES = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+    st.Page("pages/stuurgroep.py", title="Stuurgroep", icon=":material/groups:"),
     st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:"),
     st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
     st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
+    st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),
     st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
     st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:"),
+    st.Page("pages/beheer.py", title="Beheer", icon=":material/database:"),
 ]
 
 # Pages shown only to a role with this capability (by url path); the page itself checks again.

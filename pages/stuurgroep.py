@@ -1,0 +1,368 @@
+"""Stuurgroep: what changed since the last meeting, the agenda, decisions and actions, the steering pack."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from data_access.access import EDIT_DATA, PermissionDenied
+from data_access.meetings import MeetingError, add_item, close_item, create_meeting
+from domain.meeting_pack import MeetingPack, default_previous_date
+from reports import progress_report, steering_pack
+from reports.tables import AGENDA_ORDER, CHANGE_ORDER, SPECS
+from ui import format as fmt
+from ui import page
+from ui.auth import current_actor
+from ui.charts import status_bar
+from ui.data import engine
+from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
+from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
+
+K_MEETING, K_OPEN = "sg_meeting_date", "sg_open_meeting"
+P_MEETING = "vergadering"
+
+sel, snap = page.begin()
+actor = current_actor()
+can_edit = actor.can(EDIT_DATA)
+code = sel.programme_code
+stored = snap.frame("meetings")
+stored = stored[stored["programme_code"] == code].sort_values("meeting_date", ascending=False)
+stored_dates = [d.date() for d in stored["meeting_date"]]
+items = snap.frame("meeting_items")
+items = items[items["programme_code"] == code]
+
+st.title(f"Stuurgroep · {sel.programme['name']}")
+
+# --- which meeting: the URL (?vergadering=JJJJ-MM-DD) on arrival, else the peildatum
+if K_MEETING not in st.session_state or st.session_state.get("sg_programme") != code:
+    linked = st.query_params.get(P_MEETING)
+    try:
+        chosen = dt.date.fromisoformat(linked) if linked else sel.reference_date
+    except ValueError:
+        st.warning(f"De vergaderdatum '{linked}' uit de link is geen datum (JJJJ-MM-DD); de peildatum wordt gebruikt.")
+        chosen = sel.reference_date
+    st.session_state[K_MEETING] = chosen
+    st.session_state["sg_programme"] = code
+
+
+def _open_stored() -> None:
+    choice = st.session_state[K_OPEN]
+    if choice:
+        st.session_state[K_MEETING] = dt.date.fromisoformat(choice)
+
+
+left, middle, right = st.columns([1, 1, 2])
+meeting_date = left.date_input("Vergaderdatum", key=K_MEETING, format="DD-MM-YYYY")
+if meeting_date is None:
+    st.stop()
+record = stored[stored["meeting_date"] == pd.Timestamp(meeting_date)]
+is_stored = not record.empty
+if is_stored:
+    previous_date = record["previous_date"].iloc[0].date()
+    middle.text_input("Vorige vergadering", fmt.date_long(previous_date), disabled=True)
+else:
+    previous_date = middle.date_input(
+        "Vorige vergadering",
+        value=default_previous_date(stored_dates, meeting_date),
+        max_value=meeting_date - dt.timedelta(days=1),
+        key=f"sg_previous_{meeting_date.isoformat()}",
+        format="DD-MM-YYYY",
+        help="Standaard de laatst vastgelegde vergadering voor deze datum, of 7 dagen eerder.",
+    )
+right.selectbox(
+    "Eerdere vergadering openen",
+    ["", *[d.isoformat() for d in stored_dates]],
+    format_func=lambda d: "Kies een vastgelegde vergadering" if not d else fmt.date_long(dt.date.fromisoformat(d)),
+    key=K_OPEN,
+    on_change=_open_stored,
+)
+if st.query_params.get(P_MEETING) != meeting_date.isoformat():
+    st.query_params[P_MEETING] = meeting_date.isoformat()
+if previous_date is None or previous_date >= meeting_date:
+    st.error("De vorige vergadering moet voor de vergaderdatum liggen.")
+    st.stop()
+
+frames = programme_frames(snap, sel)
+live = live_pack(frames, sel, items, previous_date, meeting_date)
+pack = live
+if is_stored:
+    row = record.iloc[0]
+    stored_pack = MeetingPack.from_json(row["snapshot"]) if row["snapshot"] else None
+    created = f"vastgelegd op {fmt.date_long(row['created_at'])} door {row['created_by']}"
+    if stored_pack is None:
+        st.info(f"Vergadering van {fmt.date_long(meeting_date)} ({created}), zonder vastgelegd beeld.")
+    elif stored_pack.stored_fingerprint == live.fingerprint():
+        st.success(
+            f"Vergadering van {fmt.date_long(meeting_date)}: beeld zoals {created}. "
+            + "De gegevens zijn sindsdien niet veranderd."
+        )
+        pack = stored_pack
+    else:
+        st.warning(
+            f"Vergadering van {fmt.date_long(meeting_date)}: hieronder staat het beeld zoals {created}. "
+            "De gegevens zijn sindsdien gewijzigd (bijvoorbeeld een latere correctie of import)."
+        )
+        if not st.toggle("Actuele berekening tonen in plaats van het vastgelegde beeld", key="sg_live"):
+            pack = stored_pack
+    # Actions closed after the snapshot: the open actions are always computed from the item history.
+    pack.tables["open_actions"] = live.tables["open_actions"]
+else:
+    st.info(
+        f"De vergadering van {fmt.date_long(meeting_date)} is nog niet vastgelegd. Vastleggen bewaart dit beeld, "
+        "zodat het later precies zo terug te zien is, en opent het besluiten- en actielog."
+    )
+    if can_edit and st.button("Vergadering vastleggen", type="primary"):
+        try:
+            create_meeting(engine(), actor, code, meeting_date, previous_date, live.to_json())
+        except (MeetingError, PermissionDenied) as exc:
+            st.error(str(exc))
+        else:
+            st.rerun()
+
+st.caption(
+    f"Wijzigingen na {fmt.date_long(previous_date)} tot en met {fmt.date_long(meeting_date)}; agenda en "
+    "kerncijfers op de vergaderdatum. De stuurgroep kijkt naar het hele programma (de wijkkeuze in de zijbalk "
+    "geldt hier niet)."
+)
+
+h = pack.headline
+c = st.columns(4)
+c[0].metric("Lopende projecten", fmt.number(h["running"]), help=f"Van {fmt.number(h['projects'])} projecten.")
+c[1].metric("Vertraagd (rood)", fmt.number(h["red"]))
+c[2].metric("Aandacht (oranje)", fmt.number(h["orange"]))
+c[3].metric(
+    "Statuswijzigingen",
+    fmt.number(h["net_status_changes"]),
+    help="Projecten met een andere status dan bij de vorige vergadering (netto); "
+    f"{fmt.number(h['status_changes_listed'])} projecten veranderden van status.",
+)
+c = st.columns(4)
+c[0].metric("Mijlpalen te laat", fmt.number(h["overdue_milestones"]))
+c[1].metric("Verouderde updates", fmt.number(h["stale"]))
+c[2].metric("Doelen niet op koers", fmt.number(h["targets_off_course"]), help=f"Van {fmt.number(h['targets'])} doelen.")
+c[3].metric("Openstaande acties", fmt.number(h["open_actions"]))
+
+tab_agenda, tab_changes, tab_log, tab_export = st.tabs(
+    ["Agenda", "Wat is er veranderd", "Besluiten en acties", "Stuurgroeppakket en rapportages"]
+)
+
+with tab_agenda:
+    for n, name in enumerate(AGENDA_ORDER, start=1):
+        frame = pack.tables[name]
+        st.subheader(f"{n}. {SPECS[name].title} ({fmt.number(len(frame))})")
+        table(name, frame)
+    st.caption(
+        "Agenda op de vergaderdatum: rood boven oranje; mijlpalen te laat = gepland voor de vergaderdatum en toen "
+        "niet gehaald; verouderd = lopend project zonder update in 28 dagen; doelen 'niet op koers' volgens het "
+        "traject; charterafspraken met een uiterste datum die voorbij is en niet afgerond; acties uit eerdere "
+        "vergaderingen die nog open stonden."
+    )
+
+with tab_changes:
+    by_wijk = pack.tables["by_wijk"]
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Per wijk")
+        if by_wijk["total"].sum() > 0:
+            st.altair_chart(changes_per_wijk_chart(by_wijk, previous_date, meeting_date), width="stretch")
+        table("by_wijk", by_wijk)
+    with right:
+        st.subheader("Per partner")
+        table("by_partner", pack.tables["by_partner"])
+        st.caption("Een partner telt mee bij elk gewijzigd project dat hij trekt of waaraan hij bijdraagt.")
+    for name in CHANGE_ORDER:
+        frame = pack.tables[name]
+        st.subheader(f"{SPECS[name].title} ({fmt.number(len(frame))})")
+        table(name, frame)
+    st.caption(
+        "Een project dat in deze periode van status veranderde en weer terugging staat in de lijst met "
+        "'Netto gewijzigd: nee'; de kerncijfers tellen alleen netto wijzigingen. Een meting van jaar J telt "
+        "vanaf 1 januari van J. Charterstatussen hebben geen eigen geschiedenis: wijzigingen komen uit het "
+        "wijzigingslogboek."
+    )
+    st.subheader("Stand op de vergaderdatum")
+    left, right = st.columns(2)
+    counts = pack.tables["project_status_counts"].rename(columns={"count": "aantal"})
+    counts["label"] = [PROJECT_STATUS_LABELS.get(s, s) for s in counts["status"]]
+    with left:
+        st.altair_chart(
+            status_bar(
+                counts,
+                PROJECT_STATUS_COLOURS,
+                "Projecten naar status",
+                f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
+                f"{int(counts['aantal'].sum())} projecten.",
+            ),
+            width="stretch",
+        )
+        table("project_status_counts", pack.tables["project_status_counts"])
+    tcounts = pack.tables["target_status_counts"].rename(columns={"count": "aantal"})
+    tcounts["label"] = tcounts["status"]
+    with right:
+        if tcounts["aantal"].sum() > 0:
+            st.altair_chart(
+                status_bar(
+                    tcounts,
+                    TARGET_STATUS_COLOURS,
+                    "Doelen naar status",
+                    f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
+                    f"{int(tcounts['aantal'].sum())} doelen.",
+                ),
+                width="stretch",
+            )
+            table("target_status_counts", pack.tables["target_status_counts"])
+        else:
+            st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
+
+own_items = items[items["meeting_date"] == pd.Timestamp(meeting_date)].sort_values("number")
+partners = snap.frame("partners").set_index("code")["name"]
+projects = snap.frame("projects")
+projects = projects[projects["programme_code"] == code].set_index("code")
+wijken = snap.frame("wijken")
+wijken = wijken[wijken["programme_code"] == code].set_index("code")["name"]
+
+with tab_log:
+    st.subheader(f"Genoteerd in deze vergadering ({fmt.number(len(own_items))})")
+    table("items", own_items)
+    if not is_stored:
+        st.info("Leg de vergadering eerst vast (knop hierboven); daarna kunt u besluiten en acties noteren.")
+    elif not can_edit:
+        st.caption(f"Uw rol ({actor.role}) mag geen besluiten of acties noteren.")
+    else:
+        with st.form("sg_new_item", clear_on_submit=True):
+            st.markdown("**Besluit of actie noteren**")
+            kind = st.radio("Soort", ["besluit", "actie"], horizontal=True)
+            text = st.text_area("Tekst", max_chars=2000)
+            f1, f2, f3, f4 = st.columns(4)
+            owner = f1.selectbox(
+                "Eigenaar (partner)", ["", *partners.index], format_func=lambda p: partners.get(p, "geen")
+            )
+            due = f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY")
+            wijk = f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"))
+            project = f4.selectbox(
+                "Project",
+                ["", *projects.index],
+                format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
+            )
+            if st.form_submit_button("Noteren", type="primary"):
+                try:
+                    number = add_item(
+                        engine(),
+                        actor,
+                        code,
+                        meeting_date,
+                        kind,
+                        text,
+                        owner or None,
+                        due,
+                        project or None,
+                        wijk or None,
+                    )
+                except (MeetingError, PermissionDenied) as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["sg_flash"] = f"Punt {number} ({kind}) is genoteerd."
+                    st.rerun()
+    if flash := st.session_state.pop("sg_flash", None):
+        st.success(flash)
+
+    carried = pack.tables["open_actions"]
+    own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
+    closable = pd.concat(
+        [
+            carried[carried["status"] == "open"][["meeting_date", "number", "text", "version"]],
+            own_open[["meeting_date", "number", "text", "version"]],
+        ]
+    )
+    st.subheader(f"Openstaande acties uit eerdere vergaderingen ({fmt.number(len(carried))})")
+    table("open_actions", carried)
+    if is_stored and can_edit and not closable.empty:
+        labels = {
+            f"{m.date().isoformat()}/{n}": f"{fmt.date_short(m)} nr. {n}: {t[:80]}"
+            for m, n, t in zip(closable["meeting_date"], closable["number"], closable["text"], strict=True)
+        }
+        versions = {
+            f"{m.date().isoformat()}/{n}": int(v)
+            for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
+        }
+        with st.form("sg_close_item"):
+            choice = st.selectbox("Actie afronden", list(labels), format_func=labels.get)
+            if st.form_submit_button(f"Afronden per {fmt.date_long(meeting_date)}"):
+                item_date, number = choice.split("/")
+                try:
+                    close_item(
+                        engine(),
+                        actor,
+                        code,
+                        dt.date.fromisoformat(item_date),
+                        int(number),
+                        versions[choice],
+                        meeting_date,
+                    )
+                except (MeetingError, PermissionDenied) as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["sg_flash"] = f"Actie {labels[choice]} is afgerond."
+                    st.rerun()
+
+with tab_export:
+    stamp = meeting_date.isoformat()
+    st.markdown(
+        "Het stuurgroeppakket bevat de kerncijfers, de agenda, de wijzigingen, grafieken en de besluiten en acties. "
+        "De PDF is ook in zwart-wit leesbaar; de Excel-werkmap heeft één blad per onderdeel en de CSV-bestanden "
+        "één bestand per tabel."
+    )
+    e1, e2, e3 = st.columns(3)
+    e1.download_button(
+        "Stuurgroeppakket (PDF)",
+        data=lambda: steering_pack.pdf_bytes(pack, own_items),
+        file_name=f"stuurgroep-{code}-{stamp}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    e2.download_button(
+        "Werkmap (Excel)",
+        data=lambda: steering_pack.workbook_bytes(pack, own_items),
+        file_name=f"stuurgroep-{code}-{stamp}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/table_view:",
+    )
+    e3.download_button(
+        "Tabellen (CSV, zip)",
+        data=lambda: steering_pack.csv_zip_bytes(pack, own_items),
+        file_name=f"stuurgroep-{code}-{stamp}-csv.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+    )
+
+    st.subheader("Voortgangsrapportage per contract")
+    contracts = snap.frame("contracts")
+    contracts = contracts[contracts["programme_code"] == code].set_index("code")
+    moments = snap.frame("report_moments")
+    r1, r2 = st.columns(2)
+    contract = r1.selectbox(
+        "Contract",
+        list(contracts.index),
+        format_func=lambda c: f"{contracts.loc[c, 'title']} ({wijken.get(contracts.loc[c, 'wijk_code'], '')})",
+        key="sg_contract",
+    )
+    own_moments = moments[moments["contract_code"] == contract]
+    options = {
+        d.date(): f"{fmt.date_long(d)} – {t}"
+        for d, t in zip(own_moments["report_date"], own_moments["title"], strict=True)
+    }
+    options.setdefault(meeting_date, f"{fmt.date_long(meeting_date)} – vergaderdatum")
+    report_date = r2.selectbox("Stand op", list(options), format_func=options.get, key=f"sg_report_date_{contract}")
+    st.download_button(
+        "Voortgangsrapportage (PDF)",
+        data=lambda: progress_report.pdf_bytes(
+            progress_report.build(frames, contracts.reset_index(), contract, report_date, sel.programme["name"])
+        ),
+        file_name=f"voortgangsrapportage-{contract}-{report_date.isoformat()}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/description:",
+    )
