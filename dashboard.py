@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
     st.Page("pages/stuurgroep.py", title="Stuurgroep", icon=":material/groups:"),
     st.Page("pages/wijkprofiel.py", title="Wijkprofiel", icon=":material/location_city:"),
+    st.Page("pages/doelen.py", title="Doelen & indicatoren", icon=":material/flag:"),
     st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
     st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
     st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),

@@ -11,6 +11,7 @@ from domain.targets import assess_targets
 
 from .data import Snapshot
 from .selection import Selection
+from .target_settings import effective_settings
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
     measurements = measurements[measurements["city"] == sel.programme["city"]]
     targets = snap.frame("targets")
     targets = targets[targets["programme_code"] == code].reset_index(drop=True)
-    assessed = assess_targets(targets, indicators, measurements, sel.reference_date)
+    settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
+    assessed = assess_targets(targets, indicators, measurements, sel.reference_date, settings)
     assessed = assessed.merge(
         indicators.rename(columns={"code": "indicator_code", "name": "indicator_name"}),
         on="indicator_code",

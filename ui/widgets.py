@@ -13,14 +13,21 @@ from . import format as fmt
 from .charts import status_bar
 
 
-def target_rule_caption(settings: TrajectorySettings = TrajectorySettings()) -> None:  # noqa: B008
+def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
+    """The target rule with the thresholds in effect (saved, or the user's trial in this session)."""
+    if settings is None:
+        from .data import snapshot
+        from .target_settings import effective_settings
+
+        settings = effective_settings(snapshot())
+    late = f" plus {settings.grace_years} jaar" if settings.grace_years else ""
     st.caption(
         "Regel: de laatste meting wordt vergeleken met de rechte lijn van nulmeting naar doel in het jaar van "
         "die meting (richting telt mee: bij 'lager is beter' is een lagere waarde beter). "
         "**Gehaald**: doelwaarde bereikt. **Op koers**: op of voor de lijn. "
         f"**Risico**: achter de lijn, maar hoogstens {fmt.percent(settings.risk_tolerance, 0)} van de beoogde "
         "verandering. **Niet op koers**: verder achter, of doeljaar voorbij zonder het doel. "
-        "**Geen recente meting**: geen meting na de nulmeting, of de laatste is ouder dan het meetinterval."
+        f"**Geen recente meting**: geen meting na de nulmeting, of de laatste is ouder dan het meetinterval{late}."
     )
 
 
