@@ -1,0 +1,104 @@
+"""Wat als: play with the central budget and the partner contributions without touching the real figures."""
+
+import streamlit as st
+
+from domain.whatif import Baseline, Scenario, ScenarioError, evaluate
+from ui import format as fmt
+from ui import page
+from ui import whatif as ui
+from ui.figures import programme_data
+from ui.whatif_export import comparison_workbook
+
+sel, snap = page.begin()
+data = programme_data(snap, sel)
+programme = sel.programme_code
+baseline = Baseline.from_frames(
+    programme,
+    float(sel.programme["central_budget"]),
+    snap.frame("wijken"),
+    data.allocations,
+    data.projects,
+    data.project_partners,
+    snap.frame("project_indicators"),
+    data.targets,
+    snap.frame("indicators"),
+)
+saved = ui.saved_for(snap.frame("scenarios"), programme)
+
+st.title(f"Wat als · {sel.programme['name']}")
+st.caption(
+    "Speel met het centrale budget en de partnerbijdragen. Een scenario verandert nooit de echte cijfers; "
+    f"het geldt voor het hele programma. Status en peildatum: {fmt.date_long(sel.reference_date)}."
+)
+ui.messages()
+
+with st.expander(f"Opgeslagen scenario's ({len(saved)})", expanded=not saved.empty):
+    ui.load_controls(programme, saved, baseline)
+
+
+@st.fragment
+def editor() -> None:
+    """Only this part reruns when a control changes."""
+    ui.rerun_after_save()
+    budget_tab, partner_tab = st.tabs(["Centraal budget", "Partnerbijdragen en planning"])
+    with budget_tab:
+        if baseline.has_central_budget:
+            ui.budget_controls(programme, baseline)
+        else:
+            st.info(
+                "Dit programma heeft geen centraal budget in de gegevens (€ 0 en geen toekenningen). "
+                "Wat-als voor partnerbijdragen, vervallen en verschoven projecten kan wel: zie het tabblad "
+                "'Partnerbijdragen en planning'."
+            )
+    with partner_tab:
+        ui.partner_controls(programme, baseline)
+    scenario = ui.current_scenario(programme)
+    ev = evaluate(baseline, scenario)
+    st.divider()
+    st.subheader("Uitkomst van het scenario")
+    st.caption(f"Wijzigingen: {ui.describe(scenario, baseline)}.")
+    if baseline.has_central_budget:
+        ui.budget_view(ev)
+    ui.partner_view(ev, sel.reference_date)
+    ui.totals_view(ev, baseline.has_central_budget)
+    st.divider()
+    st.subheader("Scenario opslaan")
+    ui.save_controls(programme)
+
+
+editor()
+
+st.divider()
+st.subheader("Scenario's vergelijken")
+if saved.empty:
+    st.caption("Sla eerst een of meer scenario's op; dan staan ze hier naast de huidige cijfers.")
+else:
+    chosen = st.multiselect(
+        "Scenario's naast de huidige cijfers (hoogstens drie)",
+        list(saved["name"]),
+        max_selections=3,
+        key=f"wa_w_{programme}_compare",
+        placeholder="Kies scenario's",
+    )
+    scenarios, descriptions = {}, {}
+    for row in saved[saved["name"].isin(chosen)].itertuples(index=False):
+        try:
+            scenarios[row.name] = Scenario.from_json(row.payload)
+        except ScenarioError as exc:
+            st.warning(f"Het scenario '{row.name}' is onleesbaar en wordt overgeslagen: {exc}")
+            continue
+        descriptions[row.name] = (
+            row.author,
+            fmt.date_short(row.created_at),
+            ui.describe(scenarios[row.name], baseline),
+        )
+    if scenarios:
+        ui.comparison_view(baseline, scenarios)
+        st.download_button(
+            "Vergelijking als Excel",
+            comparison_workbook(baseline, scenarios, sel.programme["name"], descriptions),
+            file_name=f"wat-als-{programme}.xlsx".lower(),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/download:",
+        )

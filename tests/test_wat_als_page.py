@@ -1,0 +1,196 @@
+"""Wat als page with AppTest: the figures on screen against figures computed here from the sample CSVs."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from data_access.access import Actor
+from tests.apptest_helpers import metric_help, metrics, no_exceptions
+from tests.sample_facts import programme_facts, project_rows, rows
+from ui import format as fmt
+
+HAARLEM, AMSTERDAM = "HAARLEM-WC", "AMSTERDAM-WA"
+PAGE = "pages/wat_als.py"
+BOERHAAVE = "HLM-BOERHAAVEWIJK|bewonersinitiatief"
+
+
+def open_page(app, programme: str = HAARLEM):
+    app.query_params["programma"] = programme
+    app.run()
+    app.switch_page(PAGE).run()
+    no_exceptions(app)
+    return app
+
+
+def widget(app, kind: str, key: str):
+    return next(w for w in app.get(kind) if w.key == key)
+
+
+def table_with(app, column: str):
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def euro(amount: Decimal) -> str:
+    return fmt.euro(amount, cents=amount != amount.to_integral_value())
+
+
+def test_haarlem_baseline(app):
+    open_page(app)
+    facts = programme_facts(HAARLEM)
+    shown = metrics(app)
+    assert shown["Centraal budget"] == euro(facts["central_budget"])
+    assert shown["Toegekend in scenario"] == euro(facts["approved"])
+    assert shown["Niet toegekend in scenario"] == euro(facts["remaining"]) == "€ 34.300"
+    assert shown["Initiatieven anders dan nu"] == "0"
+    assert shown["Projecten geraakt"] == "0"
+    initiatives = table_with(app, "Initiatief")
+    undecided = [a for a in rows("budget_allocation") if a["programme_code"] == HAARLEM and not a["decision_date"]]
+    assert len(initiatives) == sum(1 for a in rows("budget_allocation") if a["programme_code"] == HAARLEM)
+    assert (initiatives["Scenario"] == "✖ niet gefinancierd").sum() == len(undecided) == 4
+
+
+def test_30000_into_boerhaavewijk(app):
+    open_page(app)
+    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    no_exceptions(app)
+    facts = programme_facts(HAARLEM)
+    shown = metrics(app)
+    assert shown["Niet toegekend in scenario"] == euro(facts["remaining"] - 30_000) == "€ 4.300"
+    assert shown["Toegekend in scenario"] == euro(facts["approved"] + 30_000)
+    assert shown["Initiatieven anders dan nu"] == "1"
+    initiatives = table_with(app, "Initiatief")
+    changed = initiatives[initiatives["Verandert"] == "ja"]
+    ehbo = next(a for a in rows("budget_allocation") if a["code"] == "HLM-BOERHAAVEWIJK-BI-06")
+    assert list(changed["Initiatief"]) == [ehbo["title"]]
+    assert list(changed["Scenario"]) == ["✔ gefinancierd"]
+    assert list(changed["Bedrag in scenario"]) == [euro(Decimal(ehbo["requested"]))]
+    budget = table_with(app, "Budgetregel")
+    own = sum(Decimal(a["approved"]) for a in rows("budget_allocation") if a["wijk_code"] == "HLM-BOERHAAVEWIJK")
+    row = budget[budget["Budgetregel"] == "Boerhaavewijk: bewonersinitiatieven"].iloc[0]
+    assert (row["Nu"], row["Scenario"]) == (euro(own), euro(own + 30_000))
+
+
+def test_move_form_and_over_allocation(app):
+    open_page(app)
+    widget(app, "selectbox", f"wa_w_{HAARLEM}_to").set_value("HLM-CENTRUM|bewonersinitiatief")
+    widget(app, "number_input", f"wa_w_{HAARLEM}_amount").set_value(40_000)
+    next(b for b in app.button if b.label == "Verplaatsen").click().run()
+    no_exceptions(app)
+    facts = programme_facts(HAARLEM)
+    assert metrics(app)["Niet toegekend in scenario"] == euro(facts["remaining"] - 40_000)
+    assert any("Overbesteding" in e.value and "€ 5.700" in e.value for e in app.error)
+    assert widget(app, "number_input", f"wa_w_{HAARLEM}_b_HLM-CENTRUM|bewonersinitiatief").value == 40_000
+
+
+def _ymere_cut(programme: str, percent: int) -> tuple[Decimal, Decimal, set[str]]:
+    projects = project_rows(programme)
+    total = scenario = Decimal(0)
+    hit = set()
+    for pp in rows("project_partner"):
+        if pp["project_code"] not in projects:
+            continue
+        amount = Decimal(pp["amount"])
+        total += amount
+        if pp["partner_code"] == "YMERE":
+            hit.add(pp["project_code"])
+            amount = (amount * (100 + percent) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        scenario += amount
+    hit |= {code for code, p in projects.items() if p["lead_partner_code"] == "YMERE"}
+    return total, scenario, hit
+
+
+@pytest.mark.parametrize("programme", [HAARLEM, AMSTERDAM])
+def test_ymere_minus_15_percent(app, programme):
+    open_page(app, programme)
+    widget(app, "multiselect", f"wa_w_{programme}_partners").set_value(["YMERE"]).run()
+    widget(app, "slider", f"wa_w_{programme}_p_YMERE").set_value(-15).run()
+    no_exceptions(app)
+    total, scenario, hit = _ymere_cut(programme, -15)
+    assert metric_help(app, "Partnerbijdragen nu") == euro(total)
+    assert metric_help(app, "Partnerbijdragen in scenario") == euro(scenario)
+    assert metrics(app)["Projecten geraakt"] == str(len(hit))
+    affected = table_with(app, "Tekort")
+    titles = {project_rows(programme)[c]["title"] for c in hit}
+    assert set(affected["Project"]) == titles
+    assert metrics(app)["Doelen: bijdrage in gevaar"] != "0"
+    risk = table_with(app, "Doel (indicator)")
+    assert set(risk["Beoordeling"]) == {"bijdrage in gevaar"}
+
+
+def test_amsterdam_says_it_has_no_central_budget(app):
+    open_page(app, AMSTERDAM)
+    assert any("geen centraal budget" in i.value for i in app.info)
+    assert "Centraal budget" not in metrics(app)
+    assert "Partnerbijdragen nu" in metrics(app)
+
+
+def test_delay_shows_planning_before_and_after(app):
+    open_page(app)
+    code = "HLM-BOERHAAVEWIJK-02"
+    widget(app, "multiselect", f"wa_w_{HAARLEM}_delayed").set_value([code]).run()
+    no_exceptions(app)
+    assert widget(app, "number_input", f"wa_w_{HAARLEM}_m_{code}").value == 6
+    planning = table_with(app, "Start scenario")
+    project = project_rows(HAARLEM)[code]
+    row = planning.iloc[0]
+    assert row["Start nu"] == fmt.date_short(__import__("datetime").date.fromisoformat(project["start_date"]))
+    assert row["Start scenario"] != row["Start nu"]
+    charts = [c for c in app.get("vega_lite_chart") if "Planning nu en in het scenario" in c.proto.spec]
+    assert charts
+
+
+def test_save_load_and_compare(app, tmp_path, monkeypatch):
+    # A database of its own: this test writes.
+    from data_access.config import SAMPLE_DATA_DIR
+    from data_access.engine import get_engine
+    from data_access.schema import upgrade_to_head
+    from data_access.seeding import seed_folder
+
+    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    monkeypatch.setenv("DATABASE_URL", url)
+    open_page(app)
+    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    next(t for t in app.text_input if t.label == "Naam van het scenario").input("Boerhaave +30k")
+    next(b for b in app.button if b.label == "Scenario opslaan").click().run()
+    no_exceptions(app)
+    assert any("opgeslagen" in s.value for s in app.success)
+    from data_access.scenarios import scenarios
+
+    saved = scenarios(engine)
+    assert list(saved["name"]) == ["Boerhaave +30k"]
+    # Back to now, then load it again.
+    next(b for b in app.button if b.label == "Alles terug naar nu").click().run()
+    assert metrics(app)["Niet toegekend in scenario"] == "€ 34.300"
+    next(b for b in app.button if b.label == "Laden").click().run()
+    no_exceptions(app)
+    assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
+    widget(app, "multiselect", f"wa_w_{HAARLEM}_compare").set_value(["Boerhaave +30k"]).run()
+    no_exceptions(app)
+    per_wijk = table_with(app, "Boerhaave +30k")
+    row = per_wijk[per_wijk["Wijk"] == "Boerhaavewijk"].iloc[0]
+    contracts = {c["code"] for c in rows("contract") if c["wijk_code"] == "HLM-BOERHAAVEWIJK"}
+    projects = {p["code"] for p in rows("project") if p["contract_code"] in contracts}
+    now = sum(Decimal(pp["amount"]) for pp in rows("project_partner") if pp["project_code"] in projects)
+    now += sum(Decimal(a["approved"]) for a in rows("budget_allocation") if a["wijk_code"] == "HLM-BOERHAAVEWIJK")
+    assert (row["Nu"], row["Boerhaave +30k"]) == (euro(now), euro(now + 30_000))
+    total = per_wijk[per_wijk["Wijk"] == "Totaal"].iloc[0]
+    facts = programme_facts(HAARLEM)
+    assert total["Nu"] == euro(facts["partner_contributions"] + facts["approved"])
+    assert app.get("download_button")
+
+
+def test_viewer_plays_but_cannot_save(app, monkeypatch):
+    import ui.auth
+
+    monkeypatch.setattr(ui.auth, "current_actor", lambda: Actor("k@example.org", "Kijker", "kijker"))
+    open_page(app)
+    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    no_exceptions(app)
+    assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
+    assert not [b for b in app.button if b.label == "Scenario opslaan"]
+    assert any("mag scenario's niet opslaan" in i.value for i in app.info)
