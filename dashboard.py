@@ -17,7 +17,6 @@ PAGES = [
     st.Page("pages/planning.py", title="Planning", icon=":material/view_timeline:"),
     st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
     st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),
-    st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),
     st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
     st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:"),
     st.Page("pages/beheer.py", title="Beheer", icon=":material/database:"),
