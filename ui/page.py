@@ -24,8 +24,11 @@ def _leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-def begin() -> tuple[Selection, Snapshot]:
-    """Render the sidebar selection; stops the page with a Dutch message when there is nothing to show."""
+def begin(require_data: bool = True) -> tuple[Selection, Snapshot]:
+    """Render the sidebar selection; stops the page with a Dutch message when there is nothing to show.
+
+    With `require_data=False` (the Beheer page, which can fill an empty database) the selection is None
+    for an empty database instead."""
     _leave_legacy_pages_mode()
     st.sidebar.markdown("**Wijkaanpak-dashboard**")
     auth.gate()  # lokale modus from another address, not logged in or not admitted: stops here
@@ -38,6 +41,8 @@ def begin() -> tuple[Selection, Snapshot]:
         )
         st.stop()
     sel = selection.sidebar(snap)
+    if sel is None and not require_data:
+        return None, snap
     if sel is None:
         st.info(
             "De database bevat nog geen gegevens. Laad een map met CSV-bestanden met "

@@ -1,0 +1,138 @@
+"""The Beheer page in AppTest: import preview and confirm, the status form, stale edits, role-based hiding."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from data_access import edits, versioning
+from data_access.access import Actor
+from data_access.config import SAMPLE_DATA_DIR
+from data_access.engine import get_engine
+from data_access.models import AuditLog, Measurement, StatusUpdate
+from data_access.schema import upgrade_to_head
+from data_access.seeding import seed_folder
+from tests.apptest_helpers import no_exceptions
+from tests.conftest import APP_PATH
+
+BEHEERDER = Actor("b@example.nl", "Bea Beheer", "beheerder")
+REDACTEUR = Actor("r@example.nl", "Ruud Redacteur", "redacteur")
+KIJKER = Actor("k@example.nl", "Kees Kijker", "kijker")
+
+
+@pytest.fixture
+def seeded_url(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'beheer.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    return url
+
+
+def _app(url, monkeypatch, actor: Actor):
+    from streamlit.testing.v1 import AppTest
+
+    import ui.auth
+    import ui.page
+
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setattr(ui.auth, "resolve", lambda: ui.auth.Access("login", actor=actor))
+    # After its first run AppTest runs page files directly, which Streamlit treats as its legacy pages
+    # mode; begin() leaves that mode with a rerun, which would swallow a button click in these tests.
+    monkeypatch.setattr(ui.page, "_leave_legacy_pages_mode", lambda: None)
+    at = AppTest.from_file(str(APP_PATH), default_timeout=90)
+    at.run()
+    at.switch_page("pages/beheer.py").run()
+    no_exceptions(at)
+    return at
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_import_preview_lists_problems_then_confirm_writes(seeded_url, monkeypatch):
+    engine = get_engine(seeded_url)
+    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    bad = (
+        "indicator_code,city,wijk_code,year,value\n"
+        "WERKLOOSHEID,Amsterdam,,2031,5.5\n"
+        "WERKLOOSHEID,Amsterdam,,twintig,5.5\n"
+        "ONBEKEND,Amsterdam,,2030,1\n"
+    )
+    at.session_state["beheer_upload"] = {"measurement.csv": bad.encode()}
+    at.run()
+    no_exceptions(at)
+    problems = at.dataframe[0].value
+    assert list(problems["Regel"]) == ["3", "4"]
+    assert "geen geheel getal" in problems["Probleem"].iloc[0]
+    assert "bestaat niet" in problems["Probleem"].iloc[1]
+    assert not [b for b in at.button if b.label == "Bevestigen en importeren"]
+    count = _count(engine, Measurement)
+
+    good = "indicator_code,city,wijk_code,year,value\nWERKLOOSHEID,Amsterdam,,2031,5.5\n"
+    at.session_state["beheer_upload"] = {"measurement.csv": good.encode()}
+    at.session_state["beheer_preview"] = None
+    del at.session_state["beheer_preview"]
+    at.run()
+    no_exceptions(at)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown == {"Toegevoegd": "1", "Gewijzigd": "0", "Ongewijzigd": "0"}
+    assert _count(engine, Measurement) == count  # the preview wrote nothing
+    _button(at, "Bevestigen en importeren").click().run()
+    no_exceptions(at)
+    assert not at.error, [e.value for e in at.error] + [str(d.value) for d in at.dataframe]
+    assert _count(engine, Measurement) == count + 1
+    assert any("1 rijen toegevoegd" in s.value for s in at.success)
+
+
+def _count(engine, model) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_status_form_requires_explanation_for_orange(seeded_url, monkeypatch):
+    engine = get_engine(seeded_url)
+    at = _app(seeded_url, monkeypatch, REDACTEUR)
+    before = _count(engine, StatusUpdate)
+    form_status = next(s for s in at.selectbox if s.label == "Status")
+    form_status.set_value("aandacht")
+    at.text_area[0].input("Vergunning loopt vertraging op.")
+    next(b for b in at.button if b.label == "Statusupdate opslaan").click().run()
+    no_exceptions(at)
+    assert at.error, "a refusal is shown"
+    table = next(d.value for d in at.dataframe if "Kolom" in d.value.columns)
+    assert set(table["Kolom"]) == {"oorzaak", "gevolg", "maatregel"}
+    assert _count(engine, StatusUpdate) == before
+    for label, text in (("Oorzaak", "Bezwaar"), ("Gevolg", "Drie maanden later"), ("Maatregel", "Overleg")):
+        next(t for t in at.text_area if t.label == label).input(text)
+    next(b for b in at.button if b.label == "Statusupdate opslaan").click().run()
+    no_exceptions(at)
+    assert _count(engine, StatusUpdate) == before + 1
+    with engine.connect() as conn:
+        entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
+    assert entry.actor == REDACTEUR.email and entry.table_name == "status_update"
+
+
+def test_stale_measurement_is_refused_with_the_other_change(seeded_url, monkeypatch):
+    engine = get_engine(seeded_url)
+    at = _app(seeded_url, monkeypatch, REDACTEUR)
+    # The page shows the stored value of the first wijk/indicator/year; somebody else changes it now.
+    wijk = next(s for s in at.selectbox if s.label == "Wijk").value
+    indicator = next(s for s in at.selectbox if s.label == "Indicator").value
+    year = int(next(n for n in at.number_input if n.label == "Jaar").value)
+    seen = dict(at.session_state["beheer_seen"])
+    key = next(k for t, k in seen if t == "measurement")
+    city = key.split(" | ")[1]
+    other = Actor("ander@example.nl", "Anna Ander", "redacteur")
+    edits.save_measurement(engine, other, indicator, year, 99.5, wijk or None, city, seen[("measurement", key)])
+    version = versioning.current(engine)
+    value = next(n for n in at.number_input if n.label.startswith("Waarde"))
+    value.set_value(12.25)
+    next(b for b in at.button if b.label == "Meting opslaan").click().run()
+    no_exceptions(at)
+    assert any("ander@example.nl" in e.value for e in at.error), [e.value for e in at.error]
+    assert versioning.current(engine) == version  # nothing written
+    assert any("99.5" in e.value or "99,5" in e.value for e in at.error) or any(
+        "99.5" in str(d.value.to_dict()) for d in at.dataframe
+    )

@@ -1,0 +1,149 @@
+"""Building blocks of the Beheer page: cached reads, problem and summary tables, audit-log downloads."""
+
+from __future__ import annotations
+
+import functools
+import io
+
+import pandas as pd
+import streamlit as st
+
+from data_access import auditlog
+from data_access.csv_spec import TableSpec
+from data_access.csv_validation import Problem
+from data_access.edits import BULK_TABLES, Conflict, editable_frame
+from data_access.records import cell_text
+from domain.audit import readable
+from domain.spreadsheet_safety import safe_frame
+
+from . import format as fmt
+from .data import READS, register_read
+
+if "audit_log" not in READS:
+    register_read("audit_log", auditlog.audit_frame)
+for _table in BULK_TABLES:
+    if f"bewerkbaar:{_table}" not in READS:
+        register_read(f"bewerkbaar:{_table}", functools.partial(editable_frame, table=_table))
+
+TABLE_LABELS = {
+    "programme": "Programma's",
+    "wijk": "Wijken",
+    "partner": "Partners",
+    "contract": "Contracten",
+    "report_moment": "Rapportagemomenten",
+    "project": "Projecten",
+    "project_partner": "Projectpartners (budget)",
+    "milestone": "Mijlpalen",
+    "status_update": "Statusupdates",
+    "indicator": "Indicatoren",
+    "target": "Doelen",
+    "measurement": "Metingen",
+    "budget_allocation": "Centraal budget",
+    "charter_agreement": "Charterafspraken",
+    "charter_partner": "Charterpartners",
+    "project_indicator": "Projectbijdragen aan indicatoren",
+    "app_user": "Gebruikers",
+    "scenario": "Scenario's",
+    "audit_log": "Auditlog",
+    "wijk_boundary": "Wijkgrenzen",
+    "setting": "Instellingen",
+    "meeting": "Stuurgroepvergaderingen",
+    "meeting_item": "Besluiten en acties",
+    "*": "Hele database",
+}
+
+
+def table_label(table: str) -> str:
+    return f"{TABLE_LABELS.get(table, table)} ({table})" if table != "*" else TABLE_LABELS["*"]
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Bestand": [p.file or "" for p in problems],
+            "Regel": [fmt.number(p.line) if p.line else "" for p in problems],
+            "Kolom": [p.column or "" for p in problems],
+            "Probleem": [p.message for p in problems],
+        }
+    )
+
+
+def show_problems(problems: list[Problem], intro: str) -> None:
+    st.error(f"{intro} {fmt.number(len(problems))} probleem/problemen gevonden; er is niets opgeslagen.")
+    st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+
+
+def show_conflicts(conflicts: list[Conflict]) -> None:
+    for c in conflicts:
+        who = c.changed_by or "een ander"
+        when = f" op {fmt.date_long(c.changed_at)} om {c.changed_at:%H:%M} (UTC)" if c.changed_at else ""
+        verb = "verwijderd" if c.current is None else "gewijzigd"
+        st.error(
+            f"**{table_label(c.table)} · {c.key}** is intussen {verb} door {who}{when}. "
+            "Uw wijziging is niet opgeslagen."
+        )
+        rows = []
+        for column in sorted(set(c.old or {}) | set(c.new or {})):
+            rows.append({"Kolom": column, "Was": (c.old or {}).get(column), "Werd": (c.new or {}).get(column)})
+        if rows:
+            st.caption("De wijziging van de ander:")
+            st.dataframe(pd.DataFrame(rows).astype(str), hide_index=True)
+        if c.current is not None:
+            st.caption("Nu opgeslagen:")
+            st.dataframe(pd.DataFrame([c.current]).astype(str), hide_index=True)
+
+
+def changed_rows(spec: TableSpec, base: pd.DataFrame, edited: pd.DataFrame) -> tuple[list[dict], list[int]]:
+    """Rows of the data editor that differ from what was loaded (new rows included), and the numbers of
+    existing rows whose key columns were changed (those are not saved)."""
+    columns = list(spec.column_names)
+    key = set(spec.keys[0])
+
+    def texts(row: pd.Series) -> dict[str, str]:
+        return {c: cell_text(row[c], spec.column(c).kind) for c in columns}
+
+    rows, key_changes = [], []
+    for i in range(len(edited)):
+        row = edited.iloc[i]
+        if i < len(base):
+            before, after = texts(base.iloc[i]), texts(row)
+            if before == after:
+                continue
+            if any(before[c] != after[c] for c in key):
+                key_changes.append(i + 1)
+                continue
+        rows.append(row.to_dict())
+    return rows, key_changes
+
+
+def summary_frame(summary) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Tabel": [table_label(s.table) for s in summary],
+            "Toegevoegd": [s.added for s in summary],
+            "Gewijzigd": [s.changed for s in summary],
+            "Ongewijzigd": [s.unchanged for s in summary],
+            "Gewijzigde kolommen": [
+                ", ".join(f"{c} ({fmt.number(n)}×)" for c, n in s.changed_columns.items()) for s in summary
+            ],
+        }
+    )
+
+
+def audit_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The readable log with the time as text in Dutch notation."""
+    out = readable(frame)
+    out["Tijdstip (UTC)"] = [f"{fmt.date_short(t)} {t:%H:%M:%S}" for t in frame["at"]]
+    return out
+
+
+def audit_csv(frame: pd.DataFrame) -> bytes:
+    out = safe_frame(audit_table(frame)).to_csv(index=False)
+    return ("\ufeff" + out).encode("utf-8")
+
+
+def audit_xlsx(frame: pd.DataFrame) -> bytes:
+    out = io.BytesIO()
+    table = readable(frame)
+    safe_frame(table).to_excel(out, index=False, sheet_name="auditlog", engine="openpyxl")
+    return out.getvalue()
