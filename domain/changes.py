@@ -61,6 +61,53 @@ class ProgrammeFrames:
     )
 
 
+READS = (
+    "projects",
+    "status_updates",
+    "milestones",
+    "project_partners",
+    "wijken",
+    "targets",
+    "indicators",
+    "measurements",
+    "budget_allocations",
+    "charter_agreements",
+    "charter_partners",
+    "audit_changes",
+)
+
+
+def programme_frames(read, programme_code: str, city: str) -> ProgrammeFrames:
+    """The frames of one programme; `read(name)` returns the whole frame of a read in READS."""
+    projects = read("projects")
+    projects = projects[projects["programme_code"] == programme_code].reset_index(drop=True)
+    codes = set(projects["code"])
+
+    def of_projects(name: str) -> pd.DataFrame:
+        frame = read(name)
+        return frame[frame["project_code"].isin(codes)].reset_index(drop=True)
+
+    def of_programme(name: str) -> pd.DataFrame:
+        frame = read(name)
+        return frame[frame["programme_code"] == programme_code].reset_index(drop=True)
+
+    measurements = read("measurements")
+    return ProgrammeFrames(
+        projects=projects,
+        updates=of_projects("status_updates"),
+        milestones=of_projects("milestones"),
+        project_partners=of_projects("project_partners"),
+        wijken=of_programme("wijken"),
+        targets=of_programme("targets"),
+        indicators=read("indicators"),
+        measurements=measurements[measurements["city"] == city].reset_index(drop=True),
+        allocations=of_programme("budget_allocations"),
+        charter=of_programme("charter_agreements"),
+        charter_partners=of_programme("charter_partners"),
+        audit=read("audit_changes"),
+    )
+
+
 def in_window(dates: pd.Series, previous: dt.date, meeting: dt.date) -> pd.Series:
     """True for dates after `previous` and on or before `meeting`."""
     return (dates > pd.Timestamp(previous)) & (dates <= pd.Timestamp(meeting))

@@ -23,6 +23,8 @@ from .targets import TARGET_STATUSES, TrajectorySettings, assess_targets, target
 
 FORMAT = 1
 DEFAULT_INTERVAL_DAYS = 7
+# Depend on the decision/action log, not on the programme data: left out of the fingerprint.
+ITEM_DEPENDENT = ("open_actions",)
 
 # Tables of the pack in their order: the agenda first, then the changes, then the summaries.
 AGENDA_TABLES = ("red_orange", "overdue_milestones", "stale", "targets_off_course", "overdue_charter")
@@ -93,8 +95,8 @@ class MeetingPack:
 
     def fingerprint(self) -> str:
         content = {
-            "headline": self.headline,
-            "tables": {n: _frame_to_json(f) for n, f in sorted(self.tables.items()) if n != "open_actions"},
+            "headline": {k: v for k, v in self.headline.items() if k not in ITEM_DEPENDENT},
+            "tables": {n: _frame_to_json(f) for n, f in sorted(self.tables.items()) if n not in ITEM_DEPENDENT},
             "dates": [self.meeting_date.isoformat(), self.previous_date.isoformat()],
         }
         return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

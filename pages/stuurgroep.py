@@ -106,6 +106,7 @@ if is_stored:
             pack = stored_pack
     # Actions closed after the snapshot: the open actions are always computed from the item history.
     pack.tables["open_actions"] = live.tables["open_actions"]
+    pack.headline["open_actions"] = live.headline["open_actions"]
 else:
     st.info(
         f"De vergadering van {fmt.date_long(meeting_date)} is nog niet vastgelegd. Vastleggen bewaart dit beeld, "

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access import meetings as meeting_store
+from domain import changes
 from domain.changes import ProgrammeFrames
 from domain.meeting_pack import MeetingPack, build_pack
 from reports.tables import SPECS, display_frame
@@ -24,32 +25,7 @@ register_read("audit_changes", meeting_store.audit_changes)
 
 
 def programme_frames(snap: Snapshot, sel: Selection) -> ProgrammeFrames:
-    code = sel.programme_code
-    projects = snap.frame("projects")
-    projects = projects[projects["programme_code"] == code].reset_index(drop=True)
-    codes = set(projects["code"])
-    updates = snap.frame("status_updates")
-    milestones = snap.frame("milestones")
-    partners = snap.frame("project_partners")
-    wijken = snap.frame("wijken")
-    targets = snap.frame("targets")
-    measurements = snap.frame("measurements")
-    allocations = snap.frame("budget_allocations")
-    charter = snap.frame("charter_agreements")
-    return ProgrammeFrames(
-        projects=projects,
-        updates=updates[updates["project_code"].isin(codes)],
-        milestones=milestones[milestones["project_code"].isin(codes)],
-        project_partners=partners[partners["project_code"].isin(codes)],
-        wijken=wijken[wijken["programme_code"] == code].reset_index(drop=True),
-        targets=targets[targets["programme_code"] == code].reset_index(drop=True),
-        indicators=snap.frame("indicators"),
-        measurements=measurements[measurements["city"] == sel.programme["city"]],
-        allocations=allocations[allocations["programme_code"] == code],
-        charter=charter[charter["programme_code"] == code].reset_index(drop=True),
-        charter_partners=snap.frame("charter_partners"),
-        audit=snap.frame("audit_changes"),
-    )
+    return changes.programme_frames(snap.frame, sel.programme_code, sel.programme["city"])
 
 
 def programme_info(sel: Selection) -> dict:
