@@ -5,8 +5,10 @@ import streamlit as st
 from data_access.access import MANAGE
 from ui import auth
 from ui.a11y import document_language
+from ui.a11y import document_language
 
 st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holiday_village:", layout="wide")
+document_language()  # <html lang="nl">
 document_language()  # <html lang="nl">
 
 PAGES = [
