@@ -20,13 +20,10 @@ PAGES = [
     st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
     st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),
     st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
-    st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:"),
+    st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:", visibility=auth.shown_to(MANAGE)),
     st.Page("pages/beheer.py", title="Beheer", icon=":material/database:"),
 ]
 
-# Pages shown only to a role with this capability (by url path); the page itself checks again.
-VISIBLE_FOR = {"gebruikers": MANAGE}
-
 # A browser that may not see data (lokale modus from another address, not logged in, not admitted) gets
 # only the refusal.
-st.navigation(auth.navigation_pages(PAGES, VISIBLE_FOR)).run()
+st.navigation(auth.navigation_pages(PAGES)).run()

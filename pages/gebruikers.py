@@ -155,7 +155,7 @@ with st.expander("Rollen en rechten"):
     )
 
 st.subheader("Gebruiker toevoegen")
-c = st.columns([3, 3, 2, 3])
+c = st.columns([3, 3, 3, 3])
 c[0].text_input("E-mailadres", key="new_email", placeholder="naam@organisatie.nl")
 c[1].text_input("Naam", key="new_name")
 new_role = c[2].selectbox("Rol", ROLES, index=0, key="new_role", format_func=lambda r: ROLE_LABELS[r])

@@ -32,9 +32,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(database_url: str, log_path: Path):
+def streamlit_server(
+    database_url: str, log_path: Path, *, address: str = "127.0.0.1", extra_args: tuple[str, ...] = (), env=None
+):
+    """Yield the base URL (always via 127.0.0.1) of `streamlit run dashboard.py` listening on `address`."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, **(env or {}), "DATABASE_URL": database_url}
     with log_path.open("w") as log:
         proc = subprocess.Popen(
             [
@@ -48,11 +51,12 @@ def streamlit_server(database_url: str, log_path: Path):
                 "--server.port",
                 str(port),
                 "--server.address",
-                "127.0.0.1",
+                address,
                 "--server.fileWatcherType",
                 "none",
                 "--browser.gatherUsageStats",
                 "false",
+                *extra_args,
             ],
             cwd=PROJECT_ROOT,
             env=env,

@@ -286,11 +286,22 @@ def can(capability: str) -> bool:
 # --- navigation ----------------------------------------------------------------------------------------
 
 
-def navigation_pages(pages: Sequence, needs: Mapping[str, str]) -> list:
-    """The pages this user may see: a page whose url path is in `needs` only with that capability.
+def shown_to(capability: str) -> str:
+    """`visibility` for an st.Page only for roles with this capability; the page itself checks again.
 
-    A refused browser gets one page that shows the refusal instead, so no data page runs at all.
+    A hidden page stays reachable by its link, so someone without the right gets that page's Dutch
+    explanation rather than Streamlit's "page not found".
     """
+    try:
+        actor = resolve().actor
+    except DatabaseUnavailable:  # navigation_pages reports it
+        actor = None
+    return "visible" if actor is not None and actor.can(capability) else "hidden"
+
+
+def navigation_pages(pages: Sequence) -> list:
+    """The pages for st.navigation; a refused browser gets one page with the refusal instead, so no data
+    page runs at all."""
     access = _resolve_or_report()
     if access.actor is None:
 
@@ -298,5 +309,4 @@ def navigation_pages(pages: Sequence, needs: Mapping[str, str]) -> list:
             _show_refusal(access)
 
         return [st.Page(refusal, title="Wijkaanpak-dashboard", url_path="toegang", default=True)]
-    actor = access.actor
-    return [page for page in pages if page.url_path not in needs or actor.can(needs[page.url_path])]
+    return list(pages)
