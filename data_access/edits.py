@@ -26,8 +26,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .access import EDIT_DATA, EDIT_PROJECT, require_project_scope, write_function
-from .audit import Writer
-from .audit import write_transaction as _audited
+from .audit import Writer, write_transaction
 from .csv_spec import BY_NAME, TableSpec
 from .csv_validation import Problem, validate_tables
 from .models import AuditLog, Wijk
@@ -121,11 +120,10 @@ class StaleEdit(EditRefused):
 
 
 @contextmanager
-def write_transaction(engine: Engine, actor) -> Iterator[Writer]:
-    """The audited transaction, with a database refusal (a constraint) turned into a Dutch EditRefused."""
+def _database_refusals() -> Iterator[None]:
+    """A refusal by the database itself (a constraint) as a Dutch EditRefused; the transaction rolls back."""
     try:
-        with _audited(engine, actor) as w:
-            yield w
+        yield
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", exc)).splitlines()[0]
         raise EditRefused([Problem(None, None, None, f"de database weigerde de wijziging: {detail}")]) from exc
@@ -238,7 +236,7 @@ def add_status_update(
         "maatregel": maatregel,
         "author": actor.name,
     }
-    with write_transaction(engine, actor) as w:
+    with _database_refusals(), write_transaction(engine, actor) as w:
         require_project_scope(w.conn, actor, project_code)
         (typed,) = _validated(w.conn, spec, [row], "Statusupdate", numbered=False)
         if find_row(w.conn, spec, typed) is not None:
@@ -264,7 +262,7 @@ def set_milestone_done(
 ) -> str:
     """Record (or clear, with None) the date a milestone was reached."""
     spec = BY_NAME["milestone"]
-    with write_transaction(engine, actor) as w:
+    with _database_refusals(), write_transaction(engine, actor) as w:
         require_project_scope(w.conn, actor, project_code)
         stored = find_row(w.conn, spec, {"project_code": project_code, "title": title})
         if stored is None:
@@ -287,7 +285,7 @@ def save_measurement(
 ) -> str:
     """A measurement of a wijk (or, without wijk, of a city); expected_version None means 'a new one'."""
     spec = BY_NAME["measurement"]
-    with write_transaction(engine, actor) as w:
+    with _database_refusals(), write_transaction(engine, actor) as w:
         if wijk_code:
             wijk_city = w.conn.execute(select(Wijk.city).where(Wijk.code == wijk_code)).scalar_one_or_none()
             city = wijk_city if wijk_city is not None else city
@@ -317,7 +315,7 @@ def save_rows(engine: Engine, actor, table: str, rows: list[dict]) -> dict[str, 
     counts = {"added": 0, "changed": 0, "unchanged": 0}
     if not rows:
         return counts
-    with write_transaction(engine, actor) as w:
+    with _database_refusals(), write_transaction(engine, actor) as w:
         typed = _validated(w.conn, spec, rows, "Bulk bewerken", numbered=True)
         incoming = [(i, row) for i, row in enumerate(typed, start=1)]
         clashes = list(unique_conflicts(spec, existing_rows(w.conn, spec), incoming))
