@@ -33,16 +33,19 @@ items = items[items["programme_code"] == code]
 
 st.title(f"Stuurgroep · {sel.programme['name']}")
 
-# --- which meeting: the URL (?vergadering=JJJJ-MM-DD) on arrival, else the peildatum
-if K_MEETING not in st.session_state or st.session_state.get("sg_programme") != code:
+# Which meeting: the URL (?vergadering=JJJJ-MM-DD) on arrival, else the peildatum. A different programme or
+# peildatum chosen in the sidebar later starts from that peildatum again.
+origin = (code, sel.reference_date)
+if K_MEETING not in st.session_state:
     linked = st.query_params.get(P_MEETING)
     try:
-        chosen = dt.date.fromisoformat(linked) if linked else sel.reference_date
+        st.session_state[K_MEETING] = dt.date.fromisoformat(linked) if linked else sel.reference_date
     except ValueError:
         st.warning(f"De vergaderdatum '{linked}' uit de link is geen datum (JJJJ-MM-DD); de peildatum wordt gebruikt.")
-        chosen = sel.reference_date
-    st.session_state[K_MEETING] = chosen
-    st.session_state["sg_programme"] = code
+        st.session_state[K_MEETING] = sel.reference_date
+elif st.session_state.get("sg_origin") != origin:
+    st.session_state[K_MEETING] = sel.reference_date
+st.session_state["sg_origin"] = origin
 
 
 def _open_stored() -> None:
