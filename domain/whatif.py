@@ -180,6 +180,7 @@ class Baseline:
     contributions: pd.DataFrame  # project_code, partner_code, partner_name, amount (cents)
     targets: pd.DataFrame  # wijk_code, wijk_name, indicator_code, indicator_name, theme
     links: pd.DataFrame  # project_code, indicator_code (within this programme)
+    ix: Prepared  # integer positions and arrays for evaluate()
 
     @property
     def has_central_budget(self) -> bool:
@@ -264,15 +265,17 @@ class Baseline:
         tg = targets[targets["wijk_code"].isin(set(wijken["code"]))][["wijk_code", "indicator_code"]]
         tg = tg.merge(ind[["indicator_code", "indicator_name", "theme"]], on="indicator_code", how="left")
         tg["wijk_name"] = tg["wijk_code"].map(names)
+        alloc, budgets, tg = alloc.reset_index(drop=True), budgets.reset_index(drop=True), tg.reset_index(drop=True)
         return cls(
             programme_code=programme_code,
             total_cents=int(to_cents([central_budget])[0]),
-            allocations=alloc.reset_index(drop=True),
-            budgets=budgets.reset_index(drop=True),
+            allocations=alloc,
+            budgets=budgets,
             projects=proj,
             contributions=contrib,
-            targets=tg.reset_index(drop=True),
+            targets=tg,
             links=links,
+            ix=_prepare(alloc, budgets, proj, contrib, tg, links),
         )
 
 
@@ -325,127 +328,290 @@ class Evaluation:
         return sorted(self.affected_projects["theme"].unique())
 
 
-def _fund(allocations: pd.DataFrame, budget: pd.Series) -> np.ndarray:
-    """Funded flags: per key, decided first then open requests, by priority, while the running sum fits."""
-    if allocations.empty:
-        return np.zeros(0, dtype=bool)
-    order = allocations.assign(_open=~allocations["decided"], _prio=allocations["priority"].fillna(np.inf)).sort_values(
-        ["key", "_open", "_prio", "code"]
+@dataclass(frozen=True)
+class Prepared:
+    """Everything evaluate() needs as numpy arrays of positions, computed once per baseline."""
+
+    line_of: dict[str, int]  # budget key -> row in budgets
+    line_baseline: np.ndarray  # cents per budget line
+    line_wijk: np.ndarray  # wijk position per budget line
+    claim: np.ndarray  # per allocation: approved (decided) or requested (open), cents
+    decided: np.ndarray
+    alloc_line: np.ndarray  # budget line per allocation
+    fund_order: np.ndarray  # allocations in funding order (line, decided first, priority, code)
+    fund_group_start: np.ndarray  # per position in fund_order: position where its line starts
+    funded_baseline: np.ndarray
+    project_of: dict[str, int]
+    project_budget: np.ndarray
+    project_wijk: np.ndarray
+    project_theme: np.ndarray
+    project_lead: np.ndarray  # partner position of the lead
+    start: np.ndarray  # datetime64[D]
+    end: np.ndarray
+    partner_of: dict[str, int]
+    contrib_project: np.ndarray
+    contrib_partner: np.ndarray
+    amount: np.ndarray
+    contributing: np.ndarray  # per partner: has a contribution row
+    link_project: np.ndarray  # per (project, target) pair of a contribution link
+    link_target: np.ndarray
+    wijk_codes: np.ndarray
+    wijk_names: np.ndarray
+    themes: np.ndarray
+    partner_codes: np.ndarray
+    partner_names: np.ndarray
+
+
+def _positions(values, universe: dict[str, int]) -> np.ndarray:
+    return np.fromiter((universe[v] for v in values), dtype=np.int64, count=len(values))
+
+
+def _prepare(
+    alloc: pd.DataFrame,
+    budgets: pd.DataFrame,
+    proj: pd.DataFrame,
+    contrib: pd.DataFrame,
+    targets: pd.DataFrame,
+    links: pd.DataFrame,
+) -> Prepared:
+    line_of = {k: i for i, k in enumerate(budgets["key"])}
+    wijk_names = dict(zip(proj["wijk_code"], proj["wijk_name"], strict=True))
+    wijk_names |= dict(zip(budgets["wijk_code"], budgets["wijk_name"], strict=True))
+    wijk_of = {w: i for i, w in enumerate(wijk_names)}
+    themes = list(dict.fromkeys(proj["theme"]))
+    theme_of = {t: i for i, t in enumerate(themes)}
+    partner_names = dict(zip(contrib["partner_code"], contrib["partner_name"], strict=True))
+    for code, name in zip(proj["lead_partner_code"], proj["lead_partner_name"], strict=True):
+        partner_names.setdefault(code, name)
+    partner_of = {p: i for i, p in enumerate(partner_names)}
+    project_of = {c: i for i, c in enumerate(proj["code"])}
+
+    claim = np.where(alloc["decided"].to_numpy(bool), alloc["approved"].to_numpy(), alloc["requested"].to_numpy())
+    claim = claim.astype(np.int64)
+    if len(alloc) and len(budgets):
+        alloc_line = _positions(alloc["key"], line_of)
+        order = np.lexsort(
+            (
+                alloc["code"].to_numpy(object),
+                alloc["priority"].astype(float).fillna(np.inf).to_numpy(),
+                ~alloc["decided"].to_numpy(bool),
+                alloc_line,
+            )
+        )
+    else:
+        alloc_line = np.zeros(len(alloc), dtype=np.int64)
+        order = np.arange(len(alloc))
+    sorted_lines = alloc_line[order]
+    new_group = np.r_[True, sorted_lines[1:] != sorted_lines[:-1]] if len(order) else np.zeros(0, bool)
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0)) if len(order) else order
+    line_baseline = budgets["baseline"].to_numpy(np.int64)
+
+    contrib_project = _positions(contrib["project_code"], project_of)
+    contributing = np.zeros(len(partner_of), dtype=bool)
+    contrib_partner = _positions(contrib["partner_code"], partner_of)
+    contributing[contrib_partner] = True
+
+    target_of = {
+        (w, i): n for n, (w, i) in enumerate(zip(targets["wijk_code"], targets["indicator_code"], strict=True))
+    }
+    project_wijk_code = dict(zip(proj["code"], proj["wijk_code"], strict=True))
+    pairs = [
+        (project_of[p], target_of[(project_wijk_code[p], i)])
+        for p, i in zip(links["project_code"], links["indicator_code"], strict=True)
+        if (project_wijk_code[p], i) in target_of
+    ]
+    link_project = np.array([p for p, _ in pairs], dtype=np.int64)
+    link_target = np.array([t for _, t in pairs], dtype=np.int64)
+
+    prepared = Prepared(
+        line_of=line_of,
+        line_baseline=line_baseline,
+        line_wijk=_positions(budgets["wijk_code"], wijk_of),
+        claim=claim,
+        decided=alloc["decided"].to_numpy(bool),
+        alloc_line=alloc_line,
+        fund_order=order,
+        fund_group_start=group_start,
+        funded_baseline=np.zeros(0, dtype=bool),
+        project_of=project_of,
+        project_budget=proj["budget"].to_numpy(np.int64),
+        project_wijk=_positions(proj["wijk_code"], wijk_of),
+        project_theme=_positions(proj["theme"], theme_of),
+        project_lead=_positions(proj["lead_partner_code"], partner_of),
+        start=proj["start_date"].to_numpy("datetime64[D]"),
+        end=proj["end_date"].to_numpy("datetime64[D]"),
+        partner_of=partner_of,
+        contrib_project=contrib_project,
+        contrib_partner=contrib_partner,
+        amount=contrib["amount"].to_numpy(np.int64),
+        contributing=contributing,
+        link_project=link_project,
+        link_target=link_target,
+        wijk_codes=np.array(list(wijk_names), dtype=object),
+        wijk_names=np.array(list(wijk_names.values()), dtype=object),
+        themes=np.array(themes, dtype=object),
+        partner_codes=np.array(list(partner_names), dtype=object),
+        partner_names=np.array(list(partner_names.values()), dtype=object),
     )
-    running = order.groupby("key", sort=False)["claim"].cumsum()
-    limit = order["key"].map(budget).fillna(0).astype(np.int64)
-    fits = (running <= limit) & (order["claim"] > 0)
-    return fits.reindex(allocations.index).to_numpy()
+    object.__setattr__(prepared, "funded_baseline", _fund(prepared, line_baseline))
+    return prepared
 
 
-def _with_state(allocations: pd.DataFrame, funded: np.ndarray) -> pd.Series:
-    rejected = allocations["decided"].to_numpy() & (allocations["claim"].to_numpy() == 0)
-    return pd.Series(np.where(rejected, REJECTED, np.where(funded, FUNDED, NOT_FUNDED)), index=allocations.index)
+def _fund(ix: Prepared, line_budget: np.ndarray) -> np.ndarray:
+    """Funded flags: per line, decided first then open requests, by priority, while the running sum fits."""
+    funded = np.zeros(len(ix.claim), dtype=bool)
+    if not len(ix.claim):
+        return funded
+    claims = ix.claim[ix.fund_order]
+    total = np.cumsum(claims)
+    before = np.where(ix.fund_group_start > 0, total[ix.fund_group_start - 1], 0)
+    running = total - before
+    funded[ix.fund_order] = (running <= line_budget[ix.alloc_line[ix.fund_order]]) & (claims > 0)
+    return funded
 
 
-def _totals(names: pd.Series, baseline: pd.Series, scenario: pd.Series) -> pd.DataFrame:
-    out = pd.DataFrame({"baseline": baseline, "scenario": scenario}).fillna(0).astype(np.int64)
-    out["delta"] = out["scenario"] - out["baseline"]
-    out.insert(0, "name", out.index.map(names))
-    out.index.name = "code"
-    return out.reset_index().sort_values(["name", "code"]).reset_index(drop=True)
+def _states(ix: Prepared, funded: np.ndarray) -> np.ndarray:
+    rejected = ix.decided & (ix.claim == 0)
+    return np.where(rejected, REJECTED, np.where(funded, FUNDED, NOT_FUNDED)).astype(object)
+
+
+def shift_months(dates: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """Dates (datetime64[D]) moved by whole months; a day past the new month's end becomes its last day."""
+    month = dates.astype("datetime64[M]")
+    day = (dates - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + months.astype("timedelta64[M]")
+    length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
+    return target.astype("datetime64[D]") + np.minimum(day, length - 1).astype("timedelta64[D]")
+
+
+def _sum_by(positions: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Exact integer sums per position (cents stay far below 2**53, so float64 adds them exactly)."""
+    return np.rint(np.bincount(positions, weights=values, minlength=size)).astype(np.int64)
+
+
+def _totals(codes: np.ndarray, names: np.ndarray, baseline: np.ndarray, scenario: np.ndarray) -> pd.DataFrame:
+    order = np.lexsort((codes.astype(str), names.astype(str))) if len(codes) else np.arange(0)
+    return pd.DataFrame(
+        {
+            "code": codes[order],
+            "name": names[order],
+            "baseline": baseline[order],
+            "scenario": scenario[order],
+            "delta": (scenario - baseline)[order],
+        }
+    )
+
+
+REASONS = np.array(["", "vervalt", "minder financiering", "begint later"], dtype=object)
+RISK_COLUMNS = ["wijk_code", "wijk_name", "indicator_code", "indicator_name", "theme", "projects", "reasons"]
 
 
 def evaluate(baseline: Baseline, scenario: Scenario) -> Evaluation:
     s = scenario.normalised()
+    ix = baseline.ix
 
-    # Central budget per wijk x category.
-    budgets = baseline.budgets.copy()
-    budgets["delta"] = budgets["key"].map(s.budget_deltas).fillna(0).astype(np.int64)
-    budgets["scenario"] = budgets["baseline"] + budgets["delta"]
-    alloc = baseline.allocations.copy()
-    alloc["claim"] = np.where(alloc["decided"], alloc["approved"], alloc["requested"])
-    limit_base = budgets.set_index("key")["baseline"]
-    limit_scen = budgets.set_index("key")["scenario"]
-    alloc["funded_baseline"] = _fund(alloc, limit_base)
-    alloc["funded_scenario"] = _fund(alloc, limit_scen)
-    alloc["state_baseline"] = _with_state(alloc, alloc["funded_baseline"].to_numpy())
-    alloc["state_scenario"] = _with_state(alloc, alloc["funded_scenario"].to_numpy())
-    alloc["amount_scenario"] = np.where(alloc["funded_scenario"], alloc["claim"], 0).astype(np.int64)
-
-    # Partner contributions.
-    contrib = baseline.contributions.copy()
-    pct = contrib["partner_code"].map({k: float(v) for k, v in s.partner_percent.items()}).fillna(0.0)
-    scaled = scale_cents(contrib["amount"].to_numpy(), pct.to_numpy())
-    dropped = contrib["project_code"].isin(s.dropped).to_numpy()
-    contrib["scenario"] = np.where(dropped, 0, scaled).astype(np.int64)
-    changed_partner = contrib["partner_code"].isin(set(s.partner_percent)).to_numpy()
-
-    proj = baseline.projects.copy()
-    proj["scenario_budget"] = (
-        proj["code"].map(contrib.groupby("project_code")["scenario"].sum()).fillna(0).astype(np.int64)
+    # Central budget per wijk x category, and which allocations it funds.
+    delta = np.zeros(len(ix.line_baseline), dtype=np.int64)
+    for key, cents in s.budget_deltas.items():
+        if key in ix.line_of:
+            delta[ix.line_of[key]] += cents
+    line_scenario = ix.line_baseline + delta
+    funded = _fund(ix, line_scenario)
+    budgets = baseline.budgets.assign(delta=delta, scenario=line_scenario)
+    alloc = baseline.allocations.assign(
+        claim=ix.claim,
+        funded_baseline=ix.funded_baseline,
+        funded_scenario=funded,
+        state_baseline=_states(ix, ix.funded_baseline),
+        state_scenario=_states(ix, funded),
+        amount_scenario=np.where(funded, ix.claim, 0).astype(np.int64),
     )
-    proj["gap"] = proj["budget"] - proj["scenario_budget"]
-    proj["dropped"] = proj["code"].isin(s.dropped)
-    partner_projects = set(contrib.loc[changed_partner, "project_code"]) | set(
-        proj.loc[proj["lead_partner_code"].isin(set(s.partner_percent)), "code"]
-    )
-    proj["partner_changed"] = proj["code"].isin(partner_projects)
-    proj["delay_months"] = proj["code"].map(s.delays).fillna(0).astype(int)
-    proj["new_start"] = proj["start_date"]
-    proj["new_end"] = proj["end_date"]
-    for months, idx in proj[proj["delay_months"] != 0].groupby("delay_months").groups.items():
-        offset = pd.DateOffset(months=int(months))
-        proj.loc[idx, "new_start"] = proj.loc[idx, "start_date"] + offset
-        proj.loc[idx, "new_end"] = proj.loc[idx, "end_date"] + offset
-    proj["affected"] = (proj["gap"] != 0) | proj["dropped"] | proj["partner_changed"] | (proj["delay_months"] != 0)
 
-    # Targets whose contributing projects lose funding, fall away or start later.
-    losing = proj[(proj["gap"] > 0) | proj["dropped"] | (proj["delay_months"] > 0)]
-    reason = np.where(losing["dropped"], "vervalt", np.where(losing["gap"] > 0, "minder financiering", "begint later"))
-    hit = baseline.links.merge(
-        losing[["code", "title", "wijk_code"]].assign(reason=reason), left_on="project_code", right_on="code"
+    # Partner contributions: a percentage per partner, rounded per contribution; dropped projects get nothing.
+    n_projects, n_partners = len(ix.project_budget), len(ix.partner_codes)
+    percent = np.zeros(n_partners)
+    changed = np.zeros(n_partners, dtype=bool)
+    for code, pct in s.partner_percent.items():
+        if code in ix.partner_of:
+            percent[ix.partner_of[code]] = float(pct)
+            changed[ix.partner_of[code]] = True
+    dropped = np.zeros(n_projects, dtype=bool)
+    for code in s.dropped:
+        if code in ix.project_of:
+            dropped[ix.project_of[code]] = True
+    months = np.zeros(n_projects, dtype=np.int64)
+    for code, m in s.delays.items():
+        if code in ix.project_of:
+            months[ix.project_of[code]] = m
+    scaled = scale_cents(ix.amount, percent[ix.contrib_partner]) if len(ix.amount) else ix.amount
+    contrib_scenario = np.where(dropped[ix.contrib_project], 0, scaled).astype(np.int64)
+    project_scenario = _sum_by(ix.contrib_project, contrib_scenario, n_projects)
+    gap = ix.project_budget - project_scenario
+    partner_changed = changed[ix.project_lead] if n_projects else np.zeros(0, bool)
+    partner_changed = partner_changed | (
+        np.bincount(ix.contrib_project, weights=changed[ix.contrib_partner], minlength=n_projects) > 0
     )
-    at_risk = baseline.targets.merge(hit, on=["wijk_code", "indicator_code"])
-    if at_risk.empty:
-        at_risk = pd.DataFrame(
-            columns=["wijk_code", "wijk_name", "indicator_code", "indicator_name", "theme", "projects", "reasons"]
+    shifted = months != 0
+    new_start, new_end = ix.start.copy(), ix.end.copy()
+    if shifted.any():
+        new_start[shifted] = shift_months(ix.start[shifted], months[shifted])
+        new_end[shifted] = shift_months(ix.end[shifted], months[shifted])
+    affected = (gap != 0) | dropped | partner_changed | shifted
+    projects = baseline.projects.assign(
+        scenario_budget=project_scenario,
+        gap=gap,
+        dropped=dropped,
+        partner_changed=partner_changed,
+        delay_months=months,
+        new_start=new_start.astype("datetime64[ns]"),
+        new_end=new_end.astype("datetime64[ns]"),
+        affected=affected,
+    )
+    contributions = baseline.contributions.assign(scenario=contrib_scenario)
+
+    # Targets whose contributing projects lose funding, fall away or start later: "bijdrage in gevaar".
+    reason = np.where(dropped, 1, np.where(gap > 0, 2, np.where(months > 0, 3, 0)))
+    hit = reason[ix.link_project] > 0 if len(ix.link_project) else np.zeros(0, bool)
+    if hit.any():
+        titles = baseline.projects["title"].to_numpy(object)
+        found: dict[int, tuple[set, set]] = {}
+        for p, t in zip(ix.link_project[hit], ix.link_target[hit], strict=True):
+            entry = found.setdefault(int(t), (set(), set()))
+            entry[0].add(titles[p])
+            entry[1].add(REASONS[reason[p]])
+        rows = baseline.targets.iloc[list(found)].assign(
+            projects=[", ".join(sorted(v[0])) for v in found.values()],
+            reasons=[", ".join(sorted(v[1])) for v in found.values()],
         )
+        at_risk = rows[RISK_COLUMNS].sort_values(["wijk_name", "indicator_name"]).reset_index(drop=True)
     else:
-        at_risk = (
-            at_risk.groupby(["wijk_code", "wijk_name", "indicator_code", "indicator_name", "theme"], dropna=False)
-            .agg(
-                projects=("title", lambda t: ", ".join(sorted(t))),
-                reasons=("reason", lambda r: ", ".join(sorted(set(r)))),
-            )
-            .reset_index()
-            .sort_values(["wijk_name", "indicator_name"])
-            .reset_index(drop=True)
-        )
+        at_risk = pd.DataFrame(columns=RISK_COLUMNS)
 
-    # Totals: per wijk the partner contributions plus the central budget, per theme and per partner.
-    names = dict(zip(proj["wijk_code"], proj["wijk_name"], strict=True))
-    names |= {w: n for w, n in zip(budgets["wijk_code"], budgets["wijk_name"], strict=True)}
-    wijk_names = pd.Series(names, dtype=object)
-    budget_wijk = budgets.groupby("wijk_code")
-    by_wijk = _totals(
-        wijk_names,
-        proj.groupby("wijk_code")["budget"].sum().add(budget_wijk["baseline"].sum(), fill_value=0),
-        proj.groupby("wijk_code")["scenario_budget"].sum().add(budget_wijk["scenario"].sum(), fill_value=0),
+    # Totals: per wijk the partner contributions plus its central budget, per theme and per partner.
+    n_wijken = len(ix.wijk_codes)
+    wijk_base = _sum_by(ix.project_wijk, ix.project_budget, n_wijken) + _sum_by(
+        ix.line_wijk, ix.line_baseline, n_wijken
     )
-    themes = pd.Series(proj["theme"].unique(), index=proj["theme"].unique())
-    by_theme = _totals(themes, proj.groupby("theme")["budget"].sum(), proj.groupby("theme")["scenario_budget"].sum())
-    partner_names = contrib.drop_duplicates("partner_code").set_index("partner_code")["partner_name"]
-    by_partner = _totals(
-        partner_names,
-        contrib.groupby("partner_code")["amount"].sum(),
-        contrib.groupby("partner_code")["scenario"].sum(),
-    )
+    wijk_scen = _sum_by(ix.project_wijk, project_scenario, n_wijken) + _sum_by(ix.line_wijk, line_scenario, n_wijken)
+    n_themes = len(ix.themes)
+    partner_base = _sum_by(ix.contrib_partner, ix.amount, n_partners)
+    partner_scen = _sum_by(ix.contrib_partner, contrib_scenario, n_partners)
+    c = ix.contributing
     return Evaluation(
         total_cents=baseline.total_cents,
         budgets=budgets,
         allocations=alloc,
-        projects=proj,
-        contributions=contrib,
+        projects=projects,
+        contributions=contributions,
         targets_at_risk=at_risk,
-        by_wijk=by_wijk,
-        by_theme=by_theme,
-        by_partner=by_partner,
+        by_wijk=_totals(ix.wijk_codes, ix.wijk_names, wijk_base, wijk_scen),
+        by_theme=_totals(
+            ix.themes,
+            ix.themes,
+            _sum_by(ix.project_theme, ix.project_budget, n_themes),
+            _sum_by(ix.project_theme, project_scenario, n_themes),
+        ),
+        by_partner=_totals(ix.partner_codes[c], ix.partner_names[c], partner_base[c], partner_scen[c]),
     )
 
 
