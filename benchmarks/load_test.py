@@ -1,0 +1,157 @@
+"""Load test on loopback: N concurrent headless Chromium sessions click through every page for a while.
+
+    python -m benchmarks.load_test                                  # 20 sessions, 120 s, scale 1, SQLite
+    python -m benchmarks.load_test --sessions 5 --duration 30
+    python -m benchmarks.load_test --database postgresql            # a throwaway PostgreSQL cluster
+    python -m benchmarks.load_test --database-url postgresql+psycopg://...   # an already seeded database
+
+Starts its own Streamlit server on 127.0.0.1 (and, unless --database-url is given, seeds generated data of
+--scale into a fresh database). Every session opens the app, then clicks the sidebar links in turn; a page
+time is from the click until the script run has finished and the page title is shown. An error is an
+exception box on the page, a page that does not finish within --page-timeout, or a browser error.
+Prints p50/p95 per page and overall; exits 1 on any error or when p95 exceeds --p95-target (2 s).
+Bounded: stops after --duration seconds (plus at most one page timeout); sends traffic only to loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.generate import generate
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, database, streamlit_server
+from data_access.csv_validation import read_folder
+from data_access.engine import get_engine
+from data_access.seeding import load_dataset
+
+NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"
+NAV_LINK = "[data-testid='stSidebarNavLink']"
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    rank = max(1, round(q / 100 * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+async def _settle(page, timeout_ms: int) -> None:
+    await page.wait_for_selector(NOT_RUNNING, timeout=timeout_ms)
+    await page.wait_for_timeout(150)
+    await page.wait_for_selector(NOT_RUNNING, timeout=timeout_ms)
+    await page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=timeout_ms)
+
+
+async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    page.on("pageerror", lambda exc: errors.append(f"sessie {n}: browserfout {exc}"))
+    try:
+        started = time.perf_counter()
+        await page.goto(base + "/")
+        await _settle(page, timeout_ms)
+        times["(eerste bezoek)"].append(time.perf_counter() - started)
+        titles = [t.strip().splitlines()[-1] for t in await page.locator(NAV_LINK).all_inner_texts()]
+        i = n  # sessions start on different pages
+        while time.perf_counter() < deadline:
+            i = (i + 1) % len(titles)
+            title = titles[i]
+            started = time.perf_counter()
+            try:
+                await page.locator(NAV_LINK).nth(i).click(timeout=timeout_ms)
+                await page.wait_for_timeout(50)
+                await _settle(page, timeout_ms)
+            except Exception as exc:  # a timeout or a closed page: count it, go on
+                errors.append(f"sessie {n}, {title}: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+                continue
+            elapsed = time.perf_counter() - started
+            boxes = await page.locator("[data-testid='stException']").all_inner_texts()
+            if boxes:
+                errors.append(f"sessie {n}, {title}: foutmelding op de pagina: {boxes[0][:160]}")
+            times[title].append(elapsed)
+    finally:
+        await context.close()
+
+
+async def _run(base: str, sessions: int, duration: float, timeout_ms: int):
+    from playwright.async_api import async_playwright
+
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        deadline = time.perf_counter() + duration
+        await asyncio.gather(
+            *(_session(n, browser, base, deadline, timeout_ms, times, errors) for n in range(sessions))
+        )
+        await browser.close()
+    return times, errors
+
+
+def summary(times: dict[str, list[float]], errors: list[str], p95_target: float) -> tuple[str, bool]:
+    lines = ["| pagina | aantal | p50 | p95 | max |", "| --- | ---: | ---: | ---: | ---: |"]
+    for title, values in times.items():
+        lines.append(
+            f"| {title} | {len(values)} | {statistics.median(values):.2f} s | {percentile(values, 95):.2f} s "
+            f"| {max(values):.2f} s |"
+        )
+    clicks = [v for title, values in times.items() if title != "(eerste bezoek)" for v in values]
+    ok = bool(clicks) and not errors
+    if clicks:
+        p95 = percentile(clicks, 95)
+        ok = ok and p95 <= p95_target
+        lines.append(
+            f"| **alle paginawissels** | {len(clicks)} | {statistics.median(clicks):.2f} s | {p95:.2f} s "
+            f"| {max(clicks):.2f} s |"
+        )
+    lines.append("")
+    lines.append(f"Fouten: {len(errors)}")
+    lines += [f"- {e}" for e in errors[:20]]
+    lines.append(f"Resultaat: {'GOED' if ok else 'NIET GOED'} (doel: 0 fouten, p95 <= {p95_target:g} s)")
+    return "\n".join(lines), ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load_test", description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=120.0, help="seconds of clicking")
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the generated data (without --database-url)")
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--database-url", help="an already seeded database to use instead")
+    parser.add_argument("--page-timeout", type=float, default=30.0, help="seconds before a page counts as an error")
+    parser.add_argument("--p95-target", type=float, default=2.0)
+    parser.add_argument("--out", help="also write the Markdown summary here")
+    args = parser.parse_args(argv)
+    if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800):
+        parser.error("--sessions 1..50 and --duration up to 1800 s")
+    with tempfile.TemporaryDirectory(prefix="load-") as tmp_dir:
+        tmp = Path(tmp_dir)
+        with database(args.database, args.database_url) as url:
+            if not args.database_url:
+                generate(args.scale, tmp / "data")
+                data, problems = read_folder(tmp / "data")
+                assert not problems, problems[:3]
+                load_dataset(get_engine(url), data)
+            with streamlit_server(url, tmp / "streamlit.log") as (base, _proc):
+                print(
+                    f"{args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g} ...",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                times, errors = asyncio.run(_run(base, args.sessions, args.duration, int(args.page_timeout * 1000)))
+    text, ok = summary(times, errors, args.p95_target)
+    header = f"Belastingtest: {args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g}\n\n"
+    print(header + text)
+    if args.out:
+        Path(args.out).write_text(header + text + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

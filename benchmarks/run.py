@@ -1,0 +1,210 @@
+"""Time data loading, the main reads and every page's script run at several scales, on SQLite and PostgreSQL.
+
+    python -m benchmarks.run                                   # scales 1 and 10, both databases
+    python -m benchmarks.run --scales 1 10 100 --databases sqlite postgresql --out /tmp/bench.md
+    python -m benchmarks.run --scales 1 --browser              # plus browser page loads and memory per session
+
+Per scale and database it reports: generating, checking and seeding the CSV folder; each cached read of
+ui/data.py (data_access/queries.py and registered reads); each page of dashboard.py's PAGES as an AppTest
+script run, first visit (cold cache) and repeated (warm cache, what a user sees after the first visit).
+With --browser (scale 1): each page's load in headless Chromium against an empty Streamlit page, and the
+server's memory with 1 and N sessions. Writes a Markdown report (stdout and --out).
+
+Not part of the test suite: timings depend on the machine. Targets (README, "Prestaties en schaal"):
+page script run < 1.5 s at scale 100; browser page load < 2x an empty page; 20 sessions < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate
+from benchmarks.pages import dashboard_pages
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, EMPTY_APP, database, exception_texts, settle, streamlit_server
+from data_access.config import PROJECT_ROOT
+from data_access.csv_validation import read_folder
+from data_access.engine import get_engine
+from data_access.seeding import load_dataset
+
+PAGE_TARGET_S = 1.5
+
+
+def _timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def _fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1000:.0f} ms"
+
+
+def _reads():
+    """Every cached read the pages use: ui.data.READS after importing the ui modules that register more."""
+    import importlib
+    import pkgutil
+
+    import ui
+
+    for module in pkgutil.iter_modules(ui.__path__):
+        importlib.import_module(f"ui.{module.name}")
+    from ui.data import READS
+
+    return dict(READS)
+
+
+def bench_scale(scale: float, kind: str, folder: Path, rows: list[tuple], repeat: int, database_url: str | None):
+    """Append result rows (scale, database, part, what, seconds, note) for one scale on one database."""
+    elapsed, (data, problems) = _timed(read_folder, folder)
+    if problems:
+        raise SystemExit(f"generated data has problems: {problems[:3]}")
+    rows.append(
+        (scale, kind, "laden", "CSV controleren (check)", elapsed, f"{sum(map(len, data.rows.values()))} rijen")
+    )
+    with database(kind, database_url) as url:
+        engine = get_engine(url)
+        elapsed, _ = _timed(load_dataset, engine, data)
+        rows.append((scale, kind, "laden", "seed (laden in lege database)", elapsed, ""))
+        del data
+        gc.collect()
+        for name, read in _reads().items():
+            times = []
+            for _ in range(repeat):
+                t, frame = _timed(read, engine)
+                times.append(t)
+            rows.append((scale, kind, "lezen", name, statistics.median(times), f"{len(frame)} rijen"))
+        _bench_pages(url, scale, kind, rows, repeat)
+        engine.dispose()
+
+
+def _bench_pages(url: str, scale: float, kind: str, rows: list[tuple], repeat: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = url
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=600)
+    elapsed, _ = _timed(at.run)
+    rows.append((scale, kind, "pagina", "eerste bezoek app (standaardpagina)", elapsed, ""))
+    for page in dashboard_pages():
+        cold, _ = _timed(at.switch_page(page.path).run)
+        errors = [e.value for e in at.exception]
+        warm = statistics.median(_timed(at.switch_page(page.path).run)[0] for _ in range(repeat))
+        note = "FOUT: " + errors[0][:80] if errors else ("" if warm < PAGE_TARGET_S else "boven doel 1,5 s")
+        rows.append((scale, kind, "pagina", f"{page.title} (eerste keer)", cold, ""))
+        rows.append((scale, kind, "pagina", f"{page.title} (herhaald)", warm, note))
+
+
+def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None:
+    """Page loads in Chromium vs an empty Streamlit page, and server memory with 1 and N sessions."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    empty_app = tmp / "lege_pagina.py"
+    empty_app.write_text(EMPTY_APP, encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+        def load(base: str, path: str) -> float:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            started = time.perf_counter()
+            page.goto(base + path)
+            settle(page)
+            page.locator("[data-testid='stMain'] h1").first.wait_for()
+            elapsed = time.perf_counter() - started - 0.3  # settle() waits 300 ms on purpose
+            assert exception_texts(page) == [], path
+            page.close()
+            return elapsed
+
+        with streamlit_server(url, tmp / "empty.log", app=empty_app) as (base, _):
+            load(base, "/")
+            empty = statistics.median(load(base, "/") for _ in range(5))
+        rows.append((1, "browser", "browser", "lege Streamlit-pagina", empty, "referentie"))
+        with streamlit_server(url, tmp / "app.log") as (base, proc):
+            pages = dashboard_pages()
+            for page in pages:
+                path = "/" if page is pages[0] else "/" + Path(page.path).stem  # the first page is the default
+                load(base, path)  # first visit fills the shared cache
+                t = statistics.median(load(base, path) for _ in range(5))
+                ratio = t / empty
+                note = f"{ratio:.1f}x leeg" + ("" if ratio <= 2 else " (boven doel 2x)")
+                rows.append((1, "browser", "browser", page.title, t, note))
+            server = psutil.Process(proc.pid)
+
+            def rss() -> int:
+                return sum(p.memory_info().rss for p in [server, *server.children(recursive=True)])
+
+            one = browser.new_page()
+            one.goto(base + "/")
+            settle(one)
+            gc_base = rss()
+            opened = []
+            for _ in range(sessions):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(base + "/")
+                settle(page)
+                opened.append(page)
+            for page in opened:  # every session visits every page once
+                for ref in dashboard_pages():
+                    page.locator("[data-testid='stSidebarNavLink']").filter(has_text=ref.title).first.click()
+                    settle(page)
+            time.sleep(2)
+            extra = rss() - gc_base
+            rows.append(
+                (1, "browser", "geheugen", f"{sessions} extra sessies", 0.0, f"+{extra / 2**20:.0f} MB servergeheugen")
+            )
+            rows.append((1, "browser", "geheugen", "per sessie", 0.0, f"{extra / sessions / 2**20:.1f} MB"))
+        browser.close()
+
+
+def report(rows: list[tuple]) -> str:
+    lines = [
+        "| schaal | database | onderdeel | wat | tijd | opmerking |",
+        "| ---: | --- | --- | --- | ---: | --- |",
+    ]
+    for scale, kind, part, what, seconds, note in rows:
+        shown = "" if part == "geheugen" else _fmt_s(seconds)
+        lines.append(f"| {scale:g} | {kind} | {part} | {what} | {shown} | {note} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 10])
+    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
+    parser.add_argument("--database-url", help="use this (empty) database instead of a throwaway one")
+    parser.add_argument("--repeat", type=int, default=3, help="timed repetitions per read and page (median)")
+    parser.add_argument("--browser", action="store_true", help="browser page loads and memory (scale 1, SQLite)")
+    parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory measurement")
+    parser.add_argument("--out", help="also write the Markdown report here")
+    args = parser.parse_args(argv)
+    rows: list[tuple] = []
+    with tempfile.TemporaryDirectory(prefix="bench-data-") as tmp_dir:
+        tmp = Path(tmp_dir)
+        for scale in args.scales:
+            folder = tmp / f"scale-{scale:g}"
+            elapsed, counts = _timed(generate, scale, folder)
+            rows.append((scale, "-", "laden", "genereren", elapsed, f"{counts['project']} projecten"))
+            for kind in args.databases:
+                print(f"schaal {scale:g} op {kind} ...", file=sys.stderr, flush=True)
+                bench_scale(scale, kind, folder, rows, args.repeat, args.database_url)
+        if args.browser:
+            print("browser ...", file=sys.stderr, flush=True)
+            generate(1, tmp / "browser-data")
+            with database("sqlite") as url:
+                load_dataset(get_engine(url), read_folder(tmp / "browser-data")[0])
+                bench_browser(url, rows, args.sessions, tmp)
+    text = report(rows)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
