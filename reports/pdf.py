@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -32,6 +33,7 @@ WIDTH = PAGE[0] - 2 * MARGIN
 
 REPLACEMENTS = {"→": "->", "●": "", "▲": "", "■": "", "○": "", "✔": "", "✖": "", "·": "-", "×": "x", "≥": ">="}
 
+CELL_SIZE = 7.5
 _base = getSampleStyleSheet()
 STYLES = {
     "cover_title": ParagraphStyle("cover_title", parent=_base["Title"], fontSize=26, leading=32, alignment=TA_LEFT),
@@ -60,12 +62,20 @@ def para(text: object, style: str = "body") -> Paragraph:
 
 
 def _column_widths(frame: pd.DataFrame, width: float) -> list[float]:
-    weights = []
+    """Widths that never break a word (codes, amounts, dates) and share the rest by content length."""
+    minimum, weights = [], []
     for column in frame.columns:
-        longest = max([len(str(v)) for v in frame[column]] + [len(str(column)) * 0.8])
+        texts = [plain(v) for v in frame[column]]
+        words = [w for t in [*texts, plain(column)] for w in t.split()] or [""]
+        longest_word = max(stringWidth(w, "Helvetica-Bold", CELL_SIZE) for w in words)
+        minimum.append(min(longest_word + 8, width * 0.3))
+        longest = max([len(t) for t in texts] + [len(str(column)) * 0.8])
         weights.append(min(max(longest, 4), 60) + 3)
+    spare = max(width - sum(minimum), 0)
     total = sum(weights)
-    return [width * w / total for w in weights]
+    widths = [m + spare * w / total for m, w in zip(minimum, weights, strict=True)]
+    scale = width / sum(widths)
+    return [w * scale for w in widths]
 
 
 def table(frame: pd.DataFrame, width: float = WIDTH, numeric: Sequence[str] = ()) -> Table:
