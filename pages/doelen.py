@@ -22,7 +22,7 @@ from ui import auth, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
-from ui.maps import wijk_map
+from ui.maps import shape_legend_text, wijk_map
 from ui.style import project_status_display
 from ui.target_charts import (
     HEATMAP_SELECTION,
@@ -132,8 +132,10 @@ if section == "wijk":
                     st.markdown(f"Status: **{target_status_display(r.status)}** ({r.reason})")
                     facts = []
                     if r.has_target:
-                        facts.append(f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({r.baseline_year})")
-                        facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {r.target_year}")
+                        facts.append(
+                            f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})"
+                        )
+                        facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}")
                     latest = (
                         f"{fmt.value_with_unit(r.last_value, unit)} ({r.last_year})" if r.last_year else "geen meting"
                     )
@@ -159,7 +161,10 @@ if section == "wijk":
                     series = wijk_series(data.measurements, sel.wijk_code, r.indicator_code, ref_year)
                     trajectory = (
                         pd.DataFrame(
-                            {"year": [r.baseline_year, r.target_year], "value": [r.baseline_value, r.target_value]}
+                            {
+                                "year": [int(r.baseline_year), int(r.target_year)],
+                                "value": [r.baseline_value, r.target_value],
+                            }
                         )
                         if r.has_target and pd.notna(r.baseline_value)
                         else None
@@ -414,6 +419,7 @@ elif section == "kaart":
             ),
             width="stretch",
         )
+        st.caption(f"Markering op elke wijk (doelstatus van deze indicator): {shape_legend_text()}.")
         if shapes.empty:
             st.caption(
                 "Zonder geïmporteerde wijkgrenzen toont de kaart de zwaartepunten van de wijken. Grenzen laden: "

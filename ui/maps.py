@@ -20,14 +20,22 @@ from .style import TARGET_STATUS_COLOURS
 
 register_read("wijk_boundaries", boundaries)
 
-MAP_STATUS_COLOURS = {**TARGET_STATUS_COLOURS, "geen doel": "#FFFFFF"}
+MAP_STATUS_COLOURS = {**TARGET_STATUS_COLOURS, "geen doel": "#EEEEEE"}
+SHAPE_SYMBOLS = {"diamond": "◆", "circle": "●", "triangle-up": "▲", "square": "■", "cross": "✚", "triangle-down": "▼"}
+
+
+def shape_legend_text() -> str:
+    """The marker shapes in words, shown under the map (a text legend instead of a drawn one)."""
+    return ", ".join(f"{SHAPE_SYMBOLS[shape]} {status}" for status, shape in STATUS_SHAPES.items())
+
+
 STATUS_SHAPES = {
     "gehaald": "diamond",
     "op koers": "circle",
     "risico": "triangle-up",
     "niet op koers": "square",
     "geen recente meting": "cross",
-    "geen doel": "stroked-circle",
+    "geen doel": "triangle-down",
 }
 
 
@@ -79,7 +87,7 @@ def wijk_map(
             geometry = rewind_for_d3(json.loads(by_code[row["code"]]))
             clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
             features.append({"type": "Feature", "geometry": geometry, "properties": clean})
-    legend = alt.Legend(orient="bottom", titleLimit=400, labelLimit=240)
+    legend = alt.Legend(orient="top", titleLimit=500, labelLimit=240, gradientLength=300)
     tips = [alt.Tooltip("name:N", title="Wijk")] + [alt.Tooltip(f"{f}:N", title=t) for f, t in tooltip]
     projection = {"type": "mercator"}
     layers = []
@@ -122,9 +130,8 @@ def wijk_map(
             latitude="centroid_lat:Q",
             shape=alt.Shape(
                 "status:N",
-                title="Doelstatus (vorm)",
                 scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
-                legend=alt.Legend(orient="bottom", labelLimit=240),
+                legend=None,  # explained in words under the map: shape_legend_text()
             ),
             tooltip=tips,
         )
@@ -136,5 +143,5 @@ def wijk_map(
         .encode(longitude="centroid_lon:Q", latitude="centroid_lat:Q", text="name:N")
         .project(**projection)
     )
-    chart = alt.layer(*layers).resolve_scale(color="shared").properties(height=520)
+    chart = alt.layer(*layers).resolve_scale(color="shared").properties(height=620)
     return finish(chart, title, description)

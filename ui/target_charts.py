@@ -57,7 +57,7 @@ def trend_chart(series: pd.DataFrame, trajectory: pd.DataFrame | None, unit: str
                 "reeks_label:N",
                 title=None,
                 scale=alt.Scale(domain=domain, range=colours),
-                legend=alt.Legend(orient="bottom", labelLimit=200),
+                legend=alt.Legend(orient="right", labelLimit=200, symbolType="stroke", symbolStrokeWidth=3),
             ),
             strokeDash=alt.StrokeDash(
                 "reeks_label:N",
@@ -70,7 +70,7 @@ def trend_chart(series: pd.DataFrame, trajectory: pd.DataFrame | None, unit: str
                 alt.Tooltip("value:Q", title="Waarde", format=value_format(unit)),
             ],
         )
-        .properties(height=150)
+        .properties(height=200)
     )
     return finish(chart, title, description)
 
@@ -186,7 +186,7 @@ def small_multiples(values: pd.DataFrame, unit: str, title: str, description: st
                 "reeks_label:N",
                 title=None,
                 scale=alt.Scale(domain=["Wijk", "Stadsgemiddelde"], range=["#0072B2", "#555555"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=3),
             ),
             strokeDash=alt.StrokeDash(
                 "reeks_label:N",
