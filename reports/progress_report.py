@@ -44,7 +44,7 @@ class ProgressReport:
 
     @property
     def spent(self) -> float:
-        return float(self.allocations["spent"].sum())
+        return float(self.allocations["spent_then"].sum())
 
 
 def build(
@@ -77,6 +77,8 @@ def build(
     allocations = frames.allocations[frames.allocations["wijk_code"] == c["wijk_code"]].copy()
     decided = allocations["decision_date"] <= pd.Timestamp(report_date)
     allocations["approved_then"] = allocations["approved"].where(decided, 0.0)
+    # Spending has no history: the current amount, counted only for allocations decided by the report date.
+    allocations["spent_then"] = allocations["spent"].where(decided, 0.0)
     allocations["decision"] = [
         ("afgewezen" if a <= 0 else "deels toegekend" if a < r else "toegekend") if d else "nog geen besluit"
         for a, r, d in zip(allocations["approved"], allocations["requested"], decided, strict=True)
@@ -147,7 +149,7 @@ def allocation_rows(report: ProgressReport) -> pd.DataFrame:
             "Besluit": a["decision"],
             "Besluitdatum": a["decision_date"].map(fmt.date_short),
             "Toegekend": a["approved_then"].map(fmt.euro),
-            "Besteed (huidige stand)": a["spent"].map(fmt.euro),
+            "Besteed (huidige stand)": a["spent_then"].map(fmt.euro),
         }
     )
 
@@ -199,8 +201,8 @@ def pdf_bytes(report: ProgressReport, now: dt.datetime | None = None) -> bytes:
     pairs += [(PROJECT_STATUS_LABELS[s].capitalize(), fmt.number(int(counts[s]))) for s in counts.index if counts[s]]
     pairs += [
         ("Bijdragen van partners aan de projecten", fmt.euro(report.partner_total)),
-        ("Centraal budget toegekend in de wijk (tot en met de peildatum)", fmt.euro(report.approved)),
-        ("Centraal budget besteed in de wijk (huidige stand)", fmt.euro(report.spent)),
+        (f"Centraal budget toegekend in de wijk (besluiten tot en met {when})", fmt.euro(report.approved)),
+        ("Daarvan besteed (huidige stand)", fmt.euro(report.spent)),
     ]
     if not report.targets.empty:
         good = int(report.targets["status"].isin(["gehaald", "op koers"]).sum())
@@ -228,7 +230,8 @@ def pdf_bytes(report: ProgressReport, now: dt.datetime | None = None) -> bytes:
         story.append(
             pdf.para(
                 f"Totaal toegekend tot en met {when}: {fmt.euro(report.approved)}; besteed (huidige stand): "
-                f"{fmt.euro(report.spent)}. Besluiten na de peildatum tellen als 'nog geen besluit'.",
+                f"{fmt.euro(report.spent)}. Besluiten na {when} tellen als 'nog geen besluit'; bestedingen hebben "
+                + "geen geschiedenis en staan op de huidige stand.",
                 "note",
             )
         )

@@ -109,7 +109,7 @@ def charts(pack: MeetingPack) -> list:
         out.append(
             pdf.chart_image(
                 pdf.labelled_bars(per_wijk, "Wijzigingen per wijk sinds de vorige vergadering", "Aantal wijzigingen"),
-                150 * pdf.mm,
+                130 * pdf.mm,
             )
         )
     return out
