@@ -96,17 +96,17 @@ def unique_conflicts(spec: TableSpec, stored: dict[str, dict], incoming: list[tu
     for _, row in incoming:
         merged.setdefault(key_text(spec, row), {}).update(row)
     for unique in spec.keys[1:]:
-        holder: dict[tuple, str] = {}
+        holders: dict[tuple, set[str]] = {}
         for k, row in merged.items():
-            value = tuple(text_of(spec, c, row.get(c)) for c in unique)
             if all(row.get(c) is not None for c in unique):
-                holder.setdefault(value, k)
+                holders.setdefault(tuple(text_of(spec, c, row.get(c)) for c in unique), set()).add(k)
         for line, row in incoming:
             if any(row.get(c) is None for c in unique):
                 continue
             value = tuple(text_of(spec, c, row[c]) for c in unique)
-            other = holder.get(value)
-            if other is not None and other != key_text(spec, row):
+            others = sorted(holders.get(value, set()) - {key_text(spec, row)})
+            if others:
+                other = others[0]
                 shown = ", ".join(f"{c}={v}" for c, v in zip(unique, value, strict=True))
                 yield line, unique[-1], f"{shown} is al in gebruik bij {other}; deze waarde moet uniek zijn"
 
