@@ -49,6 +49,9 @@ def test_haarlem_baseline(app):
     undecided = [a for a in rows("budget_allocation") if a["programme_code"] == HAARLEM and not a["decision_date"]]
     assert len(initiatives) == sum(1 for a in rows("budget_allocation") if a["programme_code"] == HAARLEM)
     assert (initiatives["Scenario"] == "✖ niet gefinancierd").sum() == len(undecided) == 4
+    assert (initiatives["Nu"] == "○ open aanvraag").sum() == len(undecided)
+    rejected = [a for a in rows("budget_allocation") if a["decision_date"] and Decimal(a["approved"]) == 0]
+    assert (initiatives["Nu"] == "– afgewezen (besluit)").sum() == len(rejected) > 0
 
 
 def test_30000_into_boerhaavewijk(app):

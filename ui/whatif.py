@@ -62,6 +62,11 @@ def _signed(cents) -> str:
     return ("+ " if cents > 0 else "− ") + _euro_cents(abs(cents))
 
 
+def _metric_delta(cents) -> str:
+    """For st.metric: a leading ASCII sign, which sets the arrow (a typographic minus would point up)."""
+    return ("- " if int(cents) < 0 else "+ ") + _euro_cents(abs(int(cents)))
+
+
 # ---------------------------------------------------------------------------------------------- state
 
 
@@ -282,7 +287,7 @@ def budget_view(ev: Evaluation) -> None:
     m[1].metric(
         "Toegekend in scenario",
         _euro_cents(ev.allocated_scenario),
-        delta=_signed(ev.allocated_scenario - ev.allocated_baseline)
+        delta=_metric_delta(ev.allocated_scenario - ev.allocated_baseline)
         if ev.allocated_scenario != ev.allocated_baseline
         else None,
         delta_color="off",
@@ -371,8 +376,11 @@ def budget_view(ev: Evaluation) -> None:
                 "Prioriteit": alloc["priority"].map(lambda p: "–" if pd.isna(p) else str(int(p))),
                 "Initiatief": alloc["title"],
                 "Aangevraagd": alloc["requested"].map(_euro_cents),
-                "Besluit": np.where(alloc["decided"], "genomen", "nog open"),
-                "Nu": alloc["state_baseline"].map(lambda s: symbol.get(s, "– " + s)),
+                "Nu": np.where(
+                    ~alloc["decided"] & ~alloc["funded_baseline"],
+                    "○ open aanvraag",
+                    alloc["state_baseline"].map(lambda s: symbol.get(s, "– " + s)),
+                ),
                 "Scenario": alloc["state_scenario"].map(lambda s: symbol.get(s, "– " + s)),
                 "Bedrag in scenario": alloc["amount_scenario"].map(_euro_cents),
                 "Verandert": np.where(alloc["state_baseline"] != alloc["state_scenario"], "ja", ""),
@@ -392,7 +400,7 @@ def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
     m[1].metric(
         "Partnerbijdragen in scenario",
         fmt.euro_compact(scen_total / 100),
-        delta=_signed(scen_total - base_total) if scen_total != base_total else None,
+        delta=_metric_delta(scen_total - base_total) if scen_total != base_total else None,
         delta_color="off",
         help=_euro_cents(scen_total),
     )
@@ -414,7 +422,6 @@ def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
                 "Project": rows["title"],
                 "Wijk": rows["wijk_name"],
                 "Thema": rows["theme"],
-                "Trekker": rows["lead_partner_name"],
                 "Budget nu": rows["budget"].map(_euro_cents),
                 "Budget in scenario": rows["scenario_budget"].map(_euro_cents),
                 "Tekort": [
@@ -445,7 +452,6 @@ def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
                 {
                     "Wijk": risk["wijk_name"],
                     "Doel (indicator)": risk["indicator_name"],
-                    "Thema": risk["theme"],
                     "Bijdragende projecten": risk["projects"],
                     "Reden": risk["reasons"],
                     "Beoordeling": "bijdrage in gevaar",
@@ -459,9 +465,8 @@ def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
 
 def planning_view(affected: pd.DataFrame, reference_date: dt.date) -> None:
     moved = affected[(affected["delay_months"] != 0) | affected["dropped"]].sort_values(["wijk_name", "title"])
-    st.markdown("**Planning voor en na**")
     if moved.empty:
-        st.write("Geen projecten verschoven of vervallen; de planning blijft gelijk.")
+        st.write("**Planning:** geen projecten verschoven of vervallen; de planning blijft gelijk.")
         return
     shown = moved.head(GANTT_LIMIT)
     if len(moved) > GANTT_LIMIT:
