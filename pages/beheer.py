@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.access import EDIT_DATA, EDIT_PROJECT, IMPORT, PermissionDenied
+from data_access.boundaries import decode_geojson, import_boundaries, match_boundaries
 from data_access.csv_spec import BY_NAME
 from data_access.edits import (
     BULK_TABLES,
@@ -45,6 +46,7 @@ S_PREVIEW = "beheer_preview"
 S_SEEN = "beheer_seen"  # {(table, key): version as shown}: the version an edit is based on
 S_BULK = "beheer_bulk_base"  # {table: frame as loaded}: what the data editor edits
 S_BULK_GEN = "beheer_bulk_generation"
+S_GEO = "beheer_geojson"  # (file name, bytes, key property) being checked
 S_DONE = "beheer_done"  # a message to show after the rerun that follows a save
 
 sel, snap = page.begin(require_data=False)
@@ -94,7 +96,7 @@ def write_refusal(exc: Exception) -> None:
         st.error(str(exc))
 
 
-tabs = st.tabs(["Import", "Statusupdate", "Metingen", "Bulk bewerken", "Back-up", "Auditlog"])
+tabs = st.tabs(["Import", "Statusupdate", "Metingen", "Bulk bewerken", "Grenzen", "Back-up", "Auditlog"])
 empty_database = sel is None
 if empty_database:
     st.info(
@@ -361,8 +363,86 @@ with tabs[3]:
                     )
         c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
 
-# --- Back-up ----------------------------------------------------------------------------------------------
+# --- Grenzen -------------------------------------------------------------------------------------------
 with tabs[4]:
+    st.subheader("Wijkgrenzen (GeoJSON)")
+    if not actor.can(IMPORT):
+        refused(IMPORT, "wijkgrenzen importeren is voorbehouden aan beheerders.")
+    else:
+        st.markdown(
+            "Een GeoJSON-bestand (FeatureCollection, lengte- en breedtegraad) met de buurten of wijken van de stad. "
+            "Elk kenmerk wordt aan een wijk gekoppeld via een eigenschap met de CBS-buurtcode (zoals in "
+            "`wijk.cbs_code`) of de wijknaam. Eerst ziet u wat er gekoppeld wordt; pas na bevestigen wordt "
+            "opgeslagen. Hetzelfde kan op de opdrachtregel: `python -m data_access import-boundaries BESTAND "
+            "--key EIGENSCHAP`."
+        )
+        with st.form("boundary_form", clear_on_submit=True):
+            geo_file = st.file_uploader("GeoJSON-bestand (.geojson of .json)", key="boundary_file")
+            geo_key = st.text_input("Eigenschap met CBS-code of wijknaam", value="statcode")
+            if st.form_submit_button("Controleren", type="primary") and geo_file is not None:
+                st.session_state[S_GEO] = (geo_file.name, geo_file.getvalue(), geo_key.strip())
+        if S_GEO in st.session_state:
+            geo_name, geo_bytes, geo_prop = st.session_state[S_GEO]
+            geo_text, geo_problems = decode_geojson(geo_bytes)
+            match = match_boundaries(engine(), geo_text, geo_prop) if geo_text is not None else None
+            problems = geo_problems + (match.problems if match is not None else [])
+            st.markdown(f"**Controle van:** {geo_name} (eigenschap '{geo_prop}')")
+            for problem in problems:
+                st.error(problem)
+            if match is not None and match.features:
+                m = st.columns(3)
+                m[0].metric("Kenmerken in het bestand", fmt.number(match.features))
+                m[1].metric("Gekoppelde wijken", fmt.number(len(match.matched)))
+                m[2].metric("Niet gekoppelde kenmerken", fmt.number(len(match.unmatched)))
+                names = match.wijk_names
+                if match.matched:
+                    st.dataframe(
+                        pd.DataFrame(
+                            {
+                                "Wijk": [names.get(c, c) for c in match.matched],
+                                "Kenmerken": list(match.matched.values()),
+                                "Gekoppeld op": [match.matched_by[c] for c in match.matched],
+                            }
+                        ),
+                        hide_index=True,
+                    )
+                if match.unmatched:
+                    st.caption("Niet gekoppelde kenmerken:")
+                    st.dataframe(
+                        pd.DataFrame(
+                            {
+                                "Kenmerk": [u.number for u in match.unmatched],
+                                "Waarde": [u.value or "(geen waarde)" for u in match.unmatched],
+                                "Reden": [u.reason for u in match.unmatched],
+                            }
+                        ),
+                        hide_index=True,
+                    )
+                for note in match.notes:
+                    st.warning(note)
+                if match.without_boundary:
+                    st.caption(
+                        "Wijken zonder vorm uit dit bestand (ze houden hun huidige vorm of middelpunt): "
+                        + ", ".join(names.get(c, c) for c in match.without_boundary)
+                    )
+            g1, g2 = st.columns(2)
+            if match is not None and match.ok and g1.button("Bevestigen en grenzen opslaan", type="primary"):
+                try:
+                    stored = import_boundaries(engine(), actor, geo_text, geo_prop, geo_name)
+                except PermissionDenied as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state.pop(S_GEO, None)
+                    if stored.ok:
+                        saved(f"{fmt.number(len(stored.geometries))} wijkgrenzen opgeslagen uit {geo_name}.")
+                    for problem in stored.problems:
+                        st.error(problem)
+            if g2.button("Annuleren", key="boundary_cancel"):
+                st.session_state.pop(S_GEO, None)
+                st.rerun()
+
+# --- Back-up ----------------------------------------------------------------------------------------------
+with tabs[5]:
     st.subheader("Back-up")
     if not actor.can(IMPORT):
         refused(IMPORT, "een back-up maken en terugzetten is voorbehouden aan beheerders.")
@@ -384,7 +464,7 @@ with tabs[4]:
             )
 
 # --- Auditlog ---------------------------------------------------------------------------------------------
-with tabs[5]:
+with tabs[6]:
     st.subheader("Auditlog")
     if not (actor.can(EDIT_DATA) or actor.can(IMPORT)):
         st.info(f"Het auditlog is zichtbaar voor redacteuren en beheerders; uw rol is {actor.role}.")

@@ -136,3 +136,93 @@ def test_stale_measurement_is_refused_with_the_other_change(seeded_url, monkeypa
     assert any("99.5" in e.value or "99,5" in e.value for e in at.error) or any(
         "99.5" in str(d.value.to_dict()) for d in at.dataframe
     )
+
+
+def test_kijker_sees_explanations_and_no_forms(seeded_url, monkeypatch):
+    at = _app(seeded_url, monkeypatch, KIJKER)
+    labels = {b.label for b in at.button}
+    assert not labels & {"Controleren", "Statusupdate opslaan", "Meting opslaan", "Wijzigingen opslaan"}
+    texts = " ".join(i.value for i in at.info)
+    assert "Uw rol (kijker) mag geen gegevens importeren" in texts
+    assert "Uw rol (kijker) mag geen projecten bijwerken" in texts
+
+
+def test_geojson_boundaries_preview_then_confirm(seeded_url, monkeypatch):
+    import json
+
+    from data_access.boundaries import boundaries
+
+    engine = get_engine(seeded_url)
+    square = [[[4.64, 52.37], [4.66, 52.37], [4.66, 52.39], [4.64, 52.39], [4.64, 52.37]]]
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"naam": "Amsterdamse buurten"},
+                "geometry": {"type": "Polygon", "coordinates": square},
+            },
+            {
+                "type": "Feature",
+                "properties": {"naam": "Nergenshuizen"},
+                "geometry": {"type": "Polygon", "coordinates": square},
+            },
+        ],
+    }
+    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    at.session_state["beheer_geojson"] = ("wijken.geojson", json.dumps(doc).encode(), "naam")
+    at.run()
+    no_exceptions(at)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Gekoppelde wijken"] == "1" and shown["Niet gekoppelde kenmerken"] == "1"
+    assert boundaries(engine).empty
+    _button(at, "Bevestigen en grenzen opslaan").click().run()
+    no_exceptions(at)
+    stored = boundaries(engine)
+    assert list(stored["wijk_code"]) == ["HLM-AMSTERDAMSE-BUURTEN"]
+    with engine.connect() as conn:
+        entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
+    assert (entry.table_name, entry.actor) == ("wijk_boundary", BEHEERDER.email)
+
+
+def test_audit_log_section_filters_and_exports(seeded_url, monkeypatch):
+    import datetime as dt
+
+    engine = get_engine(seeded_url)
+    edits.add_status_update(engine, REDACTEUR, "HLM-AMSTERDAMSE-BUURTEN-01", dt.date(2012, 3, 1), "op schema", 70)
+    edits.save_measurement(engine, BEHEERDER, "WERKLOOSHEID", 2033, 4.5, None, "Amsterdam")
+    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    log = next(d.value for d in at.dataframe if "Wijziging" in d.value.columns)
+    assert len(log) == 2 and list(log["Wie"]) == [BEHEERDER.email, REDACTEUR.email]
+    next(m for m in at.multiselect if m.label == "Tabel").set_value(["status_update"]).run()
+    log = next(d.value for d in at.dataframe if "Wijziging" in d.value.columns)
+    assert list(log["Sleutel"]) == ["HLM-AMSTERDAMSE-BUURTEN-01 | 2012-03-01"]
+    assert "status: op schema" in log["Wijziging"].iloc[0]
+
+
+def test_audit_export_neutralises_formulas():
+    import io
+
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from ui.beheer import audit_csv, audit_xlsx
+
+    frame = pd.DataFrame(
+        {
+            "id": [1],
+            "at": [pd.Timestamp("2026-01-05 10:30:00")],
+            "actor": ["=HYPERLINK(1)"],
+            "action": ["update"],
+            "table_name": ["partner"],
+            "row_key": ["@SUM(A1)"],
+            "old_values": ['{"name": "+31"}'],
+            "new_values": ['{"name": "-2"}'],
+        }
+    )
+    text = audit_csv(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text and "'@SUM(A1)" in text
+    assert "5 jan 2026 10:30:00" in text and "name: +31 → -2" in text
+    sheet = load_workbook(io.BytesIO(audit_xlsx(frame))).active
+    values = [c.value for c in sheet[2]]
+    assert "'=HYPERLINK(1)" in values and "'@SUM(A1)" in values
