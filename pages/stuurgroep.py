@@ -48,6 +48,42 @@ elif st.session_state.get("sg_origin") != origin:
 st.session_state["sg_origin"] = origin
 
 
+def _write(fn, args: tuple, done: str | None) -> None:
+    """Run a write function from a widget callback (before the page runs), keeping its Dutch message."""
+    try:
+        result = fn(engine(), actor, *args)
+    except (MeetingError, PermissionDenied) as exc:
+        st.session_state["sg_error"] = str(exc)
+    else:
+        if done:
+            st.session_state["sg_flash"] = done.format(result=result)
+
+
+def _add_from_form(meeting: dt.date) -> None:
+    s = st.session_state
+    _write(
+        add_item,
+        (
+            code,
+            meeting,
+            s["sg_kind"],
+            s["sg_text"],
+            s["sg_owner"] or None,
+            s["sg_due"],
+            s["sg_project"] or None,
+            s["sg_wijk"] or None,
+        ),
+        "Punt {result} (" + s["sg_kind"] + ") is genoteerd.",
+    )
+
+
+def _close_from_form(versions: dict[str, int], labels: dict[str, str], closed: dt.date) -> None:
+    choice = st.session_state["sg_close_choice"]
+    item_date, number = choice.split("/")
+    args = (code, dt.date.fromisoformat(item_date), int(number), versions[choice], closed)
+    _write(close_item, args, f"Actie {labels[choice]} is afgerond.".replace("{", "{{").replace("}", "}}"))
+
+
 def _open_stored() -> None:
     choice = st.session_state[K_OPEN]
     if choice:
@@ -115,13 +151,21 @@ else:
         f"De vergadering van {fmt.date_long(meeting_date)} is nog niet vastgelegd. Vastleggen bewaart dit beeld, "
         "zodat het later precies zo terug te zien is, en opent het besluiten- en actielog."
     )
-    if can_edit and st.button("Vergadering vastleggen", type="primary"):
-        try:
-            create_meeting(engine(), actor, code, meeting_date, previous_date, live.to_json())
-        except (MeetingError, PermissionDenied) as exc:
-            st.error(str(exc))
-        else:
-            st.rerun()
+    if can_edit:
+        st.button(
+            "Vergadering vastleggen",
+            type="primary",
+            key="sg_create",
+            on_click=_write,
+            args=(create_meeting, (code, meeting_date, previous_date, live.to_json()), None),
+        )
+
+if error := st.session_state.pop("sg_error", None):
+    st.error(error)
+    st.toast(error, icon=":material/error:")
+if flash := st.session_state.pop("sg_flash", None):
+    st.success(flash)
+    st.toast(flash, icon=":material/check:")
 
 st.caption(
     f"Wijzigingen na {fmt.date_long(previous_date)} tot en met {fmt.date_long(meeting_date)}; agenda en "
@@ -235,40 +279,24 @@ with tab_log:
     else:
         with st.form("sg_new_item", clear_on_submit=True):
             st.markdown("**Besluit of actie noteren**")
-            kind = st.radio("Soort", ["besluit", "actie"], horizontal=True)
-            text = st.text_area("Tekst", max_chars=2000)
+            st.radio("Soort", ["besluit", "actie"], horizontal=True, key="sg_kind")
+            st.text_area("Tekst", max_chars=2000, key="sg_text")
             f1, f2, f3, f4 = st.columns(4)
-            owner = f1.selectbox(
-                "Eigenaar (partner)", ["", *partners.index], format_func=lambda p: partners.get(p, "geen")
+            f1.selectbox(
+                "Eigenaar (partner)",
+                ["", *partners.index],
+                format_func=lambda p: partners.get(p, "geen"),
+                key="sg_owner",
             )
-            due = f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY")
-            wijk = f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"))
-            project = f4.selectbox(
+            f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY", key="sg_due")
+            f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"), key="sg_wijk")
+            f4.selectbox(
                 "Project",
                 ["", *projects.index],
                 format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
+                key="sg_project",
             )
-            if st.form_submit_button("Noteren", type="primary"):
-                try:
-                    number = add_item(
-                        engine(),
-                        actor,
-                        code,
-                        meeting_date,
-                        kind,
-                        text,
-                        owner or None,
-                        due,
-                        project or None,
-                        wijk or None,
-                    )
-                except (MeetingError, PermissionDenied) as exc:
-                    st.error(str(exc))
-                else:
-                    st.session_state["sg_flash"] = f"Punt {number} ({kind}) is genoteerd."
-                    st.rerun()
-    if flash := st.session_state.pop("sg_flash", None):
-        st.success(flash)
+            st.form_submit_button("Noteren", type="primary", on_click=_add_from_form, args=(meeting_date,))
 
     carried = pack.tables["open_actions"]
     own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
@@ -290,24 +318,12 @@ with tab_log:
             for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
         }
         with st.form("sg_close_item"):
-            choice = st.selectbox("Actie afronden", list(labels), format_func=labels.get)
-            if st.form_submit_button(f"Afronden per {fmt.date_long(meeting_date)}"):
-                item_date, number = choice.split("/")
-                try:
-                    close_item(
-                        engine(),
-                        actor,
-                        code,
-                        dt.date.fromisoformat(item_date),
-                        int(number),
-                        versions[choice],
-                        meeting_date,
-                    )
-                except (MeetingError, PermissionDenied) as exc:
-                    st.error(str(exc))
-                else:
-                    st.session_state["sg_flash"] = f"Actie {labels[choice]} is afgerond."
-                    st.rerun()
+            st.selectbox("Actie afronden", list(labels), format_func=labels.get, key="sg_close_choice")
+            st.form_submit_button(
+                f"Afronden per {fmt.date_long(meeting_date)}",
+                on_click=_close_from_form,
+                args=(versions, labels, meeting_date),
+            )
 
 with tab_export:
     stamp = meeting_date.isoformat()
