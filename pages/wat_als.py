@@ -58,7 +58,9 @@ def editor() -> None:
     st.subheader("Uitkomst van het scenario")
     st.caption(f"Wijzigingen: {ui.describe(scenario, baseline)}.")
     if baseline.has_central_budget:
+        st.markdown("#### Centraal budget")
         ui.budget_view(ev)
+    st.markdown("#### Partnerbijdragen en planning")
     ui.partner_view(ev, sel.reference_date)
     ui.totals_view(ev, baseline.has_central_budget)
     st.divider()
