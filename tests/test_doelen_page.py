@@ -1,0 +1,319 @@
+"""Doelen & indicatoren with AppTest: every figure on screen is compared with figures from the sample CSVs."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from data_access.access import Actor
+from data_access.boundaries import import_boundaries
+from data_access.engine import get_engine
+from data_access.schema import upgrade_to_head
+from data_access.seeding import seed_folder
+from data_access.settings import save_settings
+from domain.targets import TARGET_STATUSES, TrajectorySettings
+from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.conftest import APP_PATH
+from tests.sample_facts import rows
+from tests.target_facts import city_values, csv_statuses, peildatum, wijk_codes, wijk_values
+from ui import format as fmt
+from ui.target_charts import TARGET_STATUS_SYMBOLS
+
+AMS, HLM = "AMSTERDAM-WA", "HAARLEM-WC"
+
+
+def open_doelen(app, **params):
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/doelen.py").run()
+    no_exceptions(app)
+    return app
+
+
+def status_metrics(app) -> dict[str, str]:
+    shown = metrics(app)
+    return {s: shown[f"{TARGET_STATUS_SYMBOLS[s]} {s.capitalize()}"] for s in TARGET_STATUSES}
+
+
+def expected_counts(statuses: dict) -> dict[str, str]:
+    counts = Counter(statuses.values())
+    return {s: fmt.number(counts.get(s, 0)) for s in TARGET_STATUSES}
+
+
+@pytest.mark.parametrize("code", [AMS, HLM])
+def test_status_counts_of_the_programme(app, code):
+    open_doelen(app, programma=code)
+    statuses = csv_statuses(code)
+    assert metrics(app)["Doelen"] == fmt.number(len(statuses))
+    assert status_metrics(app) == expected_counts(statuses)
+    assert app.title[0].value == "Doelen & indicatoren"
+
+
+def test_per_wijk_cards_trend_lines_and_untidy_cases(app):
+    open_doelen(app, wijk="AMS-KOLENKIT")
+    statuses = {k: v for k, v in csv_statuses(AMS).items() if k[0] == "AMS-KOLENKIT"}
+    assert status_metrics(app) == expected_counts(statuses)
+    year = peildatum(AMS).year
+    series = {ind: values for (w, ind), values in wijk_values(AMS, year).items() if w == "AMS-KOLENKIT"}
+    names = {i["code"]: i["name"] for i in rows("indicator")}
+    charts = {chart_spec(c)["title"]: c for c in app.get("vega_lite_chart")}
+    # One trend line per measured indicator, holding exactly the wijk's measurements up to the peildatum.
+    assert set(charts) == {f"{names[c]}: verloop" for c in series}
+    city = city_values("Amsterdam")
+    for code, values in series.items():
+        data = chart_data(charts[f"{names[code]}: verloop"])
+        wijk = data[data["reeks"] == "wijk"]
+        assert dict(zip(wijk["year"].astype(int), wijk["value"], strict=True)) == values, code
+        stad = data[data["reeks"] == "stad"]
+        assert dict(zip(stad["year"].astype(int), stad["value"], strict=True)) == {
+            y: v for (c, y), v in city.items() if c == code and y <= year
+        }
+        assert chart_spec(charts[f"{names[code]}: verloop"])["description"]
+    text = " ".join(m.value for m in app.markdown)
+    # Wrong way: unemployment rises to 14,5% and the target year has passed.
+    assert "Laatste meting: 14,5% (2011)" in text
+    assert "■ niet op koers** (doeljaar 2011 is voorbij" in text
+    assert "Bijdragende projecten (bijdrage, geen bewezen effect)" in text
+
+
+def test_stale_measurement_is_flagged_in_the_card(app):
+    open_doelen(app, wijk="AMS-IJPLEIN")
+    text = " ".join(m.value for m in app.markdown)
+    assert "? geen recente meting** (laatste meting is van 2009; de volgende was verwacht in 2010)" in text
+    assert "(2009) · **verouderd**" in text
+
+
+def test_reached_early_shows_as_gehaald(app):
+    open_doelen(app, wijk="AMS-TRANSVAALBUURT")
+    text = " ".join(m.value for m in app.markdown)
+    assert csv_statuses(AMS)[("AMS-TRANSVAALBUURT", "RAPPORTCIJFER_BUURT")] == "gehaald"
+    assert "✔ gehaald**" in text
+
+
+def test_heatmap_cells_match_the_rule_and_link_to_the_wijk(app):
+    open_doelen(app, programma=AMS, onderdeel="vergelijken")
+    chart = next(c for c in app.get("vega_lite_chart") if chart_spec(c)["title"] == "Wijken × thema's")
+    data = chart_data(chart).set_index(["wijk_code", "theme"])
+    themes = {i["code"]: i["theme"] for i in rows("indicator")}
+    total, good = Counter(), Counter()
+    for (wijk, ind), status in csv_statuses(AMS).items():
+        total[(wijk, themes[ind])] += 1
+        good[(wijk, themes[ind])] += status in ("gehaald", "op koers")
+    assert set(data.index) == set(total)
+    for cell, n in total.items():
+        assert (data.loc[cell, "doelen"], data.loc[cell, "op_koers"]) == (n, good[cell]), cell
+        assert data.loc[cell, "tekst"] == f"{good[cell]} van {n}"
+    assert chart_spec(chart)["params"][0]["name"] == "wijk"  # a click selects the wijk
+    table = next(d.value for d in app.dataframe if "Doelen van de wijk" in d.value.columns)
+    assert len(table) == len(wijk_codes(AMS))
+    names = {w["code"]: w["name"] for w in rows("wijk")}
+    for wijk_name, link in zip(table["Wijk"], table["Doelen van de wijk"], strict=True):
+        code = next(c for c, n in names.items() if n == wijk_name)
+        assert link.startswith("doelen?") and f"wijk={code}" in link and f"programma={AMS}" in link
+
+
+def test_heatmap_index_against_the_city(app):
+    open_doelen(app, programma=AMS, onderdeel="vergelijken", maat="index")
+    data = chart_data(app.get("vega_lite_chart")[0]).set_index(["wijk_code", "theme"])
+    indicators = {i["code"]: i for i in rows("indicator")}
+    city = city_values("Amsterdam")
+    year = peildatum(AMS).year
+    per_cell: dict[tuple[str, str], list[float]] = {}
+    for (wijk, ind), values in wijk_values(AMS, year).items():
+        last = max(values)
+        if (ind, last) not in city:
+            continue
+        w, c = values[last], city[(ind, last)]
+        index = 100 * (w / c if indicators[ind]["direction"] == "hoger" else c / w)
+        per_cell.setdefault((wijk, indicators[ind]["theme"]), []).append(index)
+    assert set(data.index) == set(per_cell)
+    for cell, values in per_cell.items():
+        assert data.loc[cell, "index"] == pytest.approx(sum(values) / len(values)), cell
+    # IJplein's VSV (leren) is stale: the cell says so.
+    assert data.loc[("AMS-IJPLEIN", "leren"), "verouderd"] == 1
+    assert data.loc[("AMS-IJPLEIN", "leren"), "tekst"].endswith("*")
+
+
+def test_one_indicator_ranked_with_city_average(app):
+    open_doelen(app, programma=AMS, onderdeel="indicator", indicator="WERKLOOSHEID")
+    year = peildatum(AMS).year
+    latest = {w: v[max(v)] for (w, ind), v in wijk_values(AMS, year).items() if ind == "WERKLOOSHEID"}
+    charts = app.get("vega_lite_chart")
+    bars = chart_data(charts[0])
+    wijk_rows = bars.dropna(subset=["wijk_code"])
+    assert dict(zip(wijk_rows["wijk_code"], wijk_rows["value"], strict=True)) == latest
+    assert list(wijk_rows["value"]) == sorted(latest.values())  # lower is better: best first
+    city = city_values("Amsterdam")
+    assert bars["stad"].dropna().tolist() == [city[("WERKLOOSHEID", year)]]
+    multiples = chart_data(charts[1])
+    assert set(multiples.loc[multiples["reeks"] == "wijk", "wijk_name"]) == {
+        w["name"] for w in rows("wijk") if w["code"] in latest
+    }
+    table = app.dataframe[0].value
+    assert list(table["Laatste meting"]) == [fmt.value_with_unit(v, "%") for v in sorted(latest.values())]
+    statuses = csv_statuses(AMS)
+    assert Counter(s.split(" ", 1)[1] for s in table["Doelstatus"]) == Counter(
+        s for (w, i), s in statuses.items() if i == "WERKLOOSHEID"
+    )
+    contributing = {p["project_code"] for p in rows("project_indicator") if p["indicator_code"] == "WERKLOOSHEID"}
+    own = {p for p in contributing if p.startswith("AMS-")}
+    projects = next(d.value for d in app.dataframe if "Project" in d.value.columns)
+    assert len(projects) == len(own)
+
+
+def test_map_from_centroids_without_boundaries(app):
+    open_doelen(app, programma=AMS, onderdeel="kaart", indicator="VSV")
+    chart = app.get("vega_lite_chart")[0]
+    spec = chart_spec(chart)
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["circle", "point", "text"]
+    assert spec["layer"][0]["projection"]["type"] == "mercator"
+    points = chart_data(chart).drop_duplicates("code").set_index("code")
+    wijken = {w["code"]: w for w in rows("wijk") if w["programme_code"] == AMS}
+    assert set(points.index) == set(wijken)
+    for code, w in wijken.items():
+        assert points.loc[code, "centroid_lon"] == float(w["centroid_lon"])
+        assert points.loc[code, "centroid_lat"] == float(w["centroid_lat"])
+    statuses = csv_statuses(AMS)
+    assert {c: points.loc[c, "status"] for c in wijken} == {c: statuses[(c, "VSV")] for c in wijken}
+    assert any("zwaartepunten" in c.value for c in app.caption)
+
+
+def test_haarlem_offers_only_what_it_measures(app):
+    open_doelen(app, programma=HLM, onderdeel="indicator")
+    measured = {m["indicator_code"] for m in rows("measurement") if m["wijk_code"] in wijk_codes(HLM)}
+    names = {i["code"]: i["name"] for i in rows("indicator")}
+    box = app.selectbox(key="w_filter_single_indicator")
+    assert {names[c] for c in measured} == set(box.options)
+    app.selectbox(key="w_wijk").set_value("HLM-BOERHAAVEWIJK").run()
+    app.segmented_control(key="w_filter_single_onderdeel").set_value("wijk").run()
+    no_exceptions(app)
+    statuses = {k: v for k, v in csv_statuses(HLM).items() if k[0] == "HLM-BOERHAAVEWIJK"}
+    assert metrics(app)["Doelen"] == fmt.number(len(statuses))
+    assert len(app.get("vega_lite_chart")) == len(measured)
+
+
+def test_missing_data_gets_a_dutch_message(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.mini_data import write_mini
+
+    url = f"sqlite:///{tmp_path / 'mini.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, write_mini(tmp_path / "mini"))
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = AppTest.from_file(str(APP_PATH), default_timeout=60)
+    open_doelen(app, wijk="W2")  # Zuidbuurt: no targets, no measurements
+    assert any("Zuidbuurt zijn geen doelen en geen metingen" in i.value for i in app.info)
+    open_doelen(app, wijk="W2", onderdeel="kaart")  # Zuidbuurt has no centroid either
+    assert any("Zuidbuurt" in w.value and "Niet op de kaart" in w.value for w in app.warning)
+
+
+def test_actualiteit_lists_stale_wijken(app):
+    open_doelen(app, programma=AMS, onderdeel="actualiteit")
+    table = app.dataframe[0].value.set_index("Indicator")
+    names = {i["code"]: i["name"] for i in rows("indicator")}
+    vsv = table.loc[names["VSV"]]
+    assert vsv["Wijken met verouderde meting"] == "IJplein" and vsv["Actueel"] == "ja"
+    assert vsv["Laatst gemeten"] == "2011" and vsv["Volgende meting verwacht"] == "2012"
+    assert table.loc[names["MINIMA"], "Volgende meting verwacht"] == "2013"
+    assert any("IJplein" in w.value and "verouderd" in w.value for w in app.warning)
+
+
+# Thresholds: a personal trial and a saved default (on a database of its own).
+
+
+@pytest.fixture
+def own_app(tmp_path, sample_dir, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    url = f"sqlite:///{tmp_path / 'doelen.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, sample_dir)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return engine, AppTest.from_file(str(APP_PATH), default_timeout=60)
+
+
+def test_trial_thresholds_apply_to_this_session_only(app):
+    open_doelen(app, programma=AMS)
+    app.number_input(key="w_target_risk_pct").set_value(0)
+    app.button(key="FormSubmitter:target_settings-Alleen voor mij toepassen").click().run()
+    no_exceptions(app)
+    expected = csv_statuses(AMS, TrajectorySettings(risk_tolerance=0.0))
+    assert status_metrics(app) == expected_counts(expected)
+    assert any("eigen drempels" in w.value for w in app.warning)
+    # Overzicht counts the same way in this session.
+    app.switch_page("pages/overzicht.py").run()
+    overzicht = next(
+        chart_data(c) for c in app.get("vega_lite_chart") if chart_spec(c)["title"] == "Doelen naar status"
+    )
+    counts = Counter(expected.values())
+    assert dict(zip(overzicht["status"], overzicht["aantal"], strict=True)) == {
+        s: counts.get(s, 0) for s in TARGET_STATUSES
+    }
+
+
+def test_saved_thresholds_apply_to_every_page(own_app):
+    engine, app = own_app
+    save_settings(engine, Actor("b@example.org", "B", "beheerder"), {"target_risk_tolerance": 0.5})
+    open_doelen(app, programma=AMS)
+    expected = csv_statuses(AMS, TrajectorySettings(risk_tolerance=0.5))
+    assert expected != csv_statuses(AMS)  # the threshold matters in the sample
+    assert status_metrics(app) == expected_counts(expected)
+    app.switch_page("pages/overzicht.py").run()
+    assert any("hoogstens 50%" in c.value for c in app.caption)
+    overzicht = next(
+        chart_data(c) for c in app.get("vega_lite_chart") if chart_spec(c)["title"] == "Doelen naar status"
+    )
+    counts = Counter(expected.values())
+    assert dict(zip(overzicht["status"], overzicht["aantal"], strict=True)) == {
+        s: counts.get(s, 0) for s in TARGET_STATUSES
+    }
+
+
+def test_beheerder_saves_the_default_from_the_page(own_app):
+    engine, app = own_app
+    open_doelen(app, programma=AMS)
+    app.number_input(key="w_target_risk_pct").set_value(10)
+    app.number_input(key="w_target_grace_years").set_value(1)
+    app.button(key="FormSubmitter:target_settings-Opslaan als standaard voor iedereen").click().run()
+    no_exceptions(app)
+    from data_access.settings import read_settings
+
+    assert read_settings(engine) == {"target_risk_tolerance": 0.1, "target_grace_years": 1}
+    assert any("voor iedereen" in s.value for s in app.success)
+    expected = csv_statuses(AMS, TrajectorySettings(risk_tolerance=0.1, grace_years=1))
+    assert status_metrics(app) == expected_counts(expected)
+
+
+def test_map_draws_imported_boundaries(own_app):
+    engine, app = own_app
+    wijken = [w for w in rows("wijk") if w["programme_code"] == AMS]
+    features = []
+    for w in wijken[:3]:  # boundaries for three wijken; the rest stay dots
+        lon, lat = float(w["centroid_lon"]), float(w["centroid_lat"])
+        ring = [[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"naam": w["name"]},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        )
+    text = json.dumps({"type": "FeatureCollection", "features": features})
+    assert import_boundaries(engine, Actor("b@example.org", "B", "beheerder"), text, "naam", "test.geojson").ok
+    open_doelen(app, programma=AMS, onderdeel="kaart", indicator="WERKLOOSHEID")
+    spec = chart_spec(app.get("vega_lite_chart")[0])
+    shapes = spec["layer"][0]
+    assert shapes["mark"]["type"] == "geoshape"
+    drawn = {f["properties"]["code"] for f in shapes["data"]["values"]}
+    assert drawn == {w["code"] for w in wijken[:3]}
+    assert spec["layer"][1]["mark"]["type"] == "circle"  # the others as dots
+    table = next(d.value for d in app.dataframe if "Op de kaart als" in d.value.columns)
+    assert Counter(table["Op de kaart als"]) == {"grens": 3, "zwaartepunt": len(wijken) - 3}
+    assert pd.notna(table["Laatste meting"]).all()
