@@ -1,0 +1,113 @@
+"""Lokale modus over a real network connection: the server listens on all interfaces, a browser on this
+machine's own non-loopback address is refused on every page, one on 127.0.0.1 sees the data.
+
+A connection from this machine to its own non-loopback address (e.g. 192.0.2.2) reaches the server with
+that address as its source, exactly as another computer on the network would appear. (The decision
+itself, for every kind of address, is also tested without a network in test_auth.py.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from data_access.config import SAMPLE_DATA_DIR
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+
+pytestmark = pytest.mark.browser
+
+REFUSAL = "Lokale modus: alleen op deze computer"
+
+
+def non_loopback_address() -> str | None:
+    """An IPv4 address of this machine that is not loopback (UDP connect sends nothing)."""
+    candidates = []
+    for probe in ("192.0.2.1", "10.255.255.255", "203.0.113.1"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            try:
+                s.connect((probe, 9))
+                candidates.append(s.getsockname()[0])
+            except OSError:
+                continue
+    with contextlib.suppress(OSError):
+        candidates += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    return next((a for a in candidates if not a.startswith("127.") and a != "0.0.0.0"), None)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from data_access.engine import get_engine
+    from data_access.schema import upgrade_to_head
+    from data_access.seeding import seed_folder
+
+    tmp = tmp_path_factory.mktemp("lokaal")
+    url = f"sqlite:///{tmp / 'lokaal.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    # No secrets file at all: lokale modus, whatever a developer has in .streamlit/secrets.toml.
+    empty = tmp / "geen-secrets"
+    empty.mkdir()
+    with streamlit_server(
+        url, tmp / "streamlit.log", address="0.0.0.0", extra_args=("--secrets.files", str(empty / "secrets.toml"))
+    ) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def assert_refused(page) -> None:
+    settle(page)
+    assert exception_texts(page) == []
+    main = page.locator("[data-testid='stMain']").inner_text()
+    assert REFUSAL in main and "[auth]" in main
+    assert page.locator("[data-testid='stSidebarNavLink']").count() == 0
+    for testid in ("stMetric", "stDataFrame", "stVegaLiteChart", "stSelectbox", "stTable"):
+        assert page.locator(f"[data-testid='{testid}']").count() == 0, testid
+    assert page.get_by_text("Peildatum", exact=False).count() == 0
+
+
+def test_this_machine_sees_the_banner_and_the_data(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server)
+    settle(page)
+    assert exception_texts(page) == []
+    assert "Lokale modus" in page.locator("[data-testid='stMain']").inner_text()
+    assert REFUSAL not in page.locator("[data-testid='stMain']").inner_text()
+    assert page.locator("[data-testid='stMetric']").count() > 0
+    assert page.locator("[data-testid='stSidebarNavLink']").count() > 1
+
+
+def test_another_address_is_refused_on_every_page(browser, server):
+    address = non_loopback_address()
+    if address is None:  # pragma: no cover - depends on the machine
+        pytest.skip("deze machine heeft geen netwerkadres buiten loopback; test_auth.py toetst de adresregel")
+    port = server.rsplit(":", 1)[1]
+    remote = f"http://{address}:{port}"
+    local = browser.new_page(viewport={"width": 1400, "height": 1000})
+    local.goto(server)
+    settle(local)
+    paths = [
+        local.locator("[data-testid='stSidebarNavLink']").nth(i).get_attribute("href").rsplit("/", 1)[-1]
+        for i in range(local.locator("[data-testid='stSidebarNavLink']").count())
+    ]
+    assert len(paths) > 1
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(remote)
+    assert_refused(page)
+    assert address in page.locator("[data-testid='stMain']").inner_text()
+    for path in paths:  # every page, as a deep link straight from the other address
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{remote}/{path}?programma=HAARLEM-WC")
+        assert_refused(page)
