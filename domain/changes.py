@@ -196,7 +196,9 @@ def explanation_changes(
     projects: pd.DataFrame, updates: pd.DataFrame, previous: dt.date, meeting: dt.date
 ) -> pd.DataFrame:
     """Orange/red updates in the window with a new ('nieuw') or different ('gewijzigd') explanation."""
-    ordered = updates[updates["project_code"].isin(projects["code"])].sort_values(["project_code", "update_date"])
+    touched = set(updates.loc[in_window(updates["update_date"], previous, meeting), "project_code"])
+    ordered = updates[updates["project_code"].isin(touched & set(projects["code"]))]
+    ordered = ordered[ordered["update_date"] <= pd.Timestamp(meeting)].sort_values(["project_code", "update_date"])
     rows = []
     for code, group in ordered.groupby("project_code", sort=True):
         prior: tuple[str, str, str] = ("", "", "")

@@ -122,7 +122,7 @@ if previous_date is None or previous_date >= meeting_date:
     st.stop()
 
 frames = programme_frames(snap, sel)
-live = live_pack(frames, sel, items, previous_date, meeting_date)
+live = live_pack(snap, frames, sel, items, previous_date, meeting_date)
 pack = live
 if is_stored:
     row = record.iloc[0]

@@ -448,6 +448,7 @@ def test_pack_round_trip_keeps_tables_and_fingerprint(sample_read):
     pack = build_pack(frames, items, info, D(2008, 12, 24), D(2009, 1, 7))
     again = MeetingPack.from_json(pack.to_json())
     assert again.stored_fingerprint == pack.fingerprint()
+    assert again.fingerprint() == pack.fingerprint()  # stable through storage
     assert again.headline == pack.headline
     assert set(again.tables) == set(pack.tables)
     for name, frame in pack.tables.items():

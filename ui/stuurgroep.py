@@ -34,9 +34,17 @@ def programme_info(sel: Selection) -> dict:
 
 
 def live_pack(
-    frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
+    snap: Snapshot, frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
 ) -> MeetingPack:
-    return build_pack(frames, items, programme_info(sel), previous, meeting)
+    """The pack computed from the current data; remembered per data version in the session, so clicking
+    around the page does not recompute it."""
+    key = (snap.url, snap.version, sel.programme_code, previous, meeting)
+    memo = st.session_state.setdefault("sg_pack_memo", {})
+    if key not in memo:
+        if len(memo) >= 8:
+            memo.clear()
+        memo[key] = build_pack(frames, items, programme_info(sel), previous, meeting)
+    return memo[key]
 
 
 def table(name: str, frame: pd.DataFrame, key: str | None = None) -> None:
