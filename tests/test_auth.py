@@ -185,6 +185,15 @@ def test_unverified_or_missing_email_is_refused(db):
     assert not shows_data(at)
 
 
+def test_the_address_can_come_from_another_claim(db):
+    user = {"is_logged_in": True, "name": "Entra", "preferred_username": USERS["kijker"]["email"]}
+    at = app(user, {"auth": AUTH}).run()
+    assert "geen e-mailadres door (in het veld `email`)" in texts(at.error)
+    at = app(user, {"auth": AUTH, "access": {"email_claim": "preferred_username"}}).run()
+    no_exceptions(at)
+    assert f"Ingelogd als **{USERS['kijker']['name']}** (kijker)" in texts(at.sidebar.caption)
+
+
 # --- the Gebruikers page per role ----------------------------------------------------------------------------
 
 

@@ -6,8 +6,9 @@ Two modes, decided by `.streamlit/secrets.toml` (or the files named by the `secr
   vouches for must be in the users table (`data_access.users`, managed by a beheerder on the Gebruikers
   page); its role decides what the person may change. An address that is not in the table sees no data
   but a Dutch message to ask a beheerder, unless `[access] default_role` (kijker or redacteur) admits
-  every authenticated address with that role. The lookup runs on every script run, so a changed role or a
-  removed user takes effect at the next click.
+  every authenticated address with that role. The address comes from the `email` claim, or the claim
+  named by `[access] email_claim` (e.g. preferred_username for Microsoft Entra ID). The lookup runs on
+  every script run, so a changed role or a removed user takes effect at the next click.
 - **Lokale modus** without `[auth]`: the app is for the person at this machine. The acting user is a
   local beheerder; a browser connected from any non-loopback address gets a Dutch message on how to
   configure login, and no data. The address is the TCP peer of the browser's WebSocket as the server
@@ -96,6 +97,11 @@ def default_role() -> str | None:
     """The role for an authenticated address that is not in the users table ([access] default_role)."""
     role = (_secrets().get("access") or {}).get("default_role")
     return str(role).strip() if role else None
+
+
+def email_claim() -> str:
+    """The claim that holds the e-mail address ([access] email_claim; some providers use preferred_username)."""
+    return str((_secrets().get("access") or {}).get("email_claim") or "email").strip()
 
 
 # --- the browser's address (lokale modus) ---------------------------------------------------------------
@@ -191,12 +197,13 @@ def resolve() -> Access:
         )
     if not st.user.get("is_logged_in"):
         return Access("login", refusal="Log in om het wijkaanpak-dashboard te gebruiken.", may_log_in=True)
-    email = users.normalise_email(str(st.user.get("email") or ""))
+    claim = email_claim()
+    email = users.normalise_email(str(st.user.get(claim) or ""))
     if not email:
         return Access(
             "login",
-            refusal="Uw inlogdienst gaf geen e-mailadres door; zonder e-mailadres kan het dashboard u geen rol "
-            "geven. Vraag een beheerder om hulp.",
+            refusal=f"Uw inlogdienst gaf geen e-mailadres door (in het veld `{claim}`); zonder e-mailadres kan het "
+            "dashboard u geen rol geven. Vraag een beheerder om hulp.",
             may_log_out=True,
         )
     if st.user.get("email_verified") is False:
