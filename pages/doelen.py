@@ -5,6 +5,7 @@ import streamlit as st
 
 from data_access.access import MANAGE
 from domain.target_views import (
+    THEME_ORDER,
     city_index_heatmap,
     city_value,
     contributing_projects,
@@ -58,9 +59,8 @@ if data.targets.empty and measured.empty:
     )
     st.stop()
 
-with st.expander("Regel en drempels", icon=":material/rule:"):
+with st.expander("Drempels van de regel aanpassen", icon=":material/tune:"):
     settings = settings_panel(snap, auth.current_actor().can(MANAGE))
-    target_rule_caption(settings)
     st.caption(
         "Actualiteit: de volgende meting van jaar J wordt verwacht in J plus het meetinterval (afgerond op hele "
         "jaren). Is die verwachte meting er op de peildatum nog niet, dan is de laatste meting **verouderd**: "
@@ -80,6 +80,8 @@ m[0].metric("Doelen", fmt.number(len(scope)))
 for i, status in enumerate(TARGET_STATUSES, start=1):
     m[i].metric(f"{TARGET_STATUS_SYMBOLS[status]} {status.capitalize()}", fmt.number(counts[status]))
 
+target_rule_caption(settings)
+
 SECTIONS = {
     "wijk": "Per wijk",
     "vergelijken": "Wijken vergelijken",
@@ -90,6 +92,7 @@ SECTIONS = {
 section = single("Onderdeel", "onderdeel", list(SECTIONS), "onderdeel", SECTIONS.get, control="segmented")
 measured_codes = [c for c in indicators["code"] if c in set(measured["indicator_code"])]
 indicator_names = indicators.set_index("code")["name"]
+theme_of = indicators.set_index("code")["theme"]
 
 
 def _wijk_link(code: str, section: str = "wijk") -> str:
@@ -101,8 +104,10 @@ def _choose_indicator() -> str:
     if not measured_codes:
         st.info("Voor de wijken van dit programma zijn geen metingen vastgelegd.")
         st.stop()
-    with_target = [c for c in measured_codes if c in set(data.targets["indicator_code"])]
-    options = with_target + [c for c in measured_codes if c not in with_target]
+    themes = theme_order(indicators["theme"])
+    by_theme = sorted(measured_codes, key=lambda c: (themes.index(theme_of[c]), indicator_names[c]))
+    with_target = [c for c in by_theme if c in set(data.targets["indicator_code"])]
+    options = with_target + [c for c in by_theme if c not in with_target]
     return single("Indicator", "indicator", options, "indicator", lambda c: indicator_names[c])
 
 
@@ -220,6 +225,10 @@ elif section == "vergelijken":
             st.info("Er zijn geen wijkmetingen met een stadsgemiddelde uit hetzelfde jaar.")
             st.stop()
     themes = theme_order(heat["theme"])
+    absent = [t for t in THEME_ORDER if t not in themes]
+    if absent:
+        what = "doelen" if measure == "aandeel" else "wijkmetingen met een stadsgemiddelde"
+        st.info(f"Dit programma heeft geen {what} op de thema's {', '.join(absent)}; die kolommen ontbreken.")
     sort_options = ["totaal", "naam", *themes]
     sort_by = single(
         "Sorteer de wijken op",
@@ -253,8 +262,9 @@ elif section == "vergelijken":
     )
     if measure == "aandeel":
         st.caption(
-            "Per cel: aantal doelen met status gehaald of op koers, van alle doelen van die wijk in dat thema "
-            "(doelen zonder recente meting tellen mee als niet op koers bekend). Klik op een cel om de wijk te openen."
+            "Per cel: het aantal doelen met status gehaald of op koers, van alle doelen van die wijk in dat thema "
+            "(een doel zonder recente meting telt mee in het totaal, niet als op koers). Klik op een cel om de wijk "
+            "te openen, of gebruik de link in de tabel."
         )
     else:
         st.caption(
@@ -455,7 +465,8 @@ elif section == "kaart":
 
 # --- Actualiteit ------------------------------------------------------------------------------------------
 else:
-    overview = freshness_overview(indicators, data.measurements, wijken, ref_year, settings)
+    scope_wijken = wijken if sel.wijk_code is None else wijken[wijken["code"] == sel.wijk_code]
+    overview = freshness_overview(indicators, data.measurements, scope_wijken, ref_year, settings)
     if overview.empty:
         st.info("Voor de wijken van dit programma zijn geen metingen vastgelegd.")
         st.stop()
@@ -467,17 +478,18 @@ else:
         pd.DataFrame(
             {
                 "Indicator": overview["indicator_name"],
-                "Thema": overview["theme"],
-                "Meetinterval": overview["interval_months"].map(_interval),
                 "Laatst gemeten": overview["last_year"].astype(str),
                 "Volgende meting verwacht": overview["next_due_year"].astype(str),
                 "Actueel": ["nee, verouderd" if s else "ja" for s in overview["stale"]],
-                "Wijken gemeten": overview["wijken"],
                 "Wijken met verouderde meting": [", ".join(n) if n else "–" for n in overview["stale_wijken"]],
+                "Wijken gemeten": overview["wijken"],
+                "Meetinterval": overview["interval_months"].map(_interval),
+                "Thema": overview["theme"],
             }
         ),
         hide_index=True,
         width="stretch",
+        column_config={"Indicator": st.column_config.TextColumn(width="medium")},
     )
     stale = overview[overview["stale_wijken"].map(len) > 0]
     if stale.empty:
