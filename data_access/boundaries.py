@@ -168,13 +168,9 @@ def match_boundaries(engine: Engine, geojson_text: str, key: str) -> BoundaryMat
     try:
         doc = json.loads(geojson_text)
     except json.JSONDecodeError as exc:
-        result.problems.append(
-            f"Het bestand is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})."
-        )
+        result.problems.append(f"Het bestand is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg}).")
         return result
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(
-        doc.get("features"), list
-    ):
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         result.problems.append("Het bestand is geen GeoJSON FeatureCollection (met een lijst 'features').")
         return result
     crs = _crs_problem(doc)

@@ -403,8 +403,10 @@ elif section == "kaart":
         latest.rename(columns={"wijk_code": "code"}).drop(columns="wijk_name"), on="code", how="left"
     )
     frame["waarde_tekst"] = [
-        f"{fmt.value_with_unit(v, ind['unit'])} ({int(y)})" if pd.notna(y) else "geen meting"
-        for v, y in zip(frame["value"], frame["year"], strict=True)
+        f"{fmt.value_with_unit(v, ind['unit'])} ({int(y)}{', verouderd' if stale else ''})"
+        if pd.notna(y)
+        else "geen meting"
+        for v, y, stale in zip(frame["value"], frame["year"], frame["stale"], strict=True)
     ]
     frame["status_tekst"] = frame["status"].map(target_status_display)
     shapes = snap.frame("wijk_boundaries")
