@@ -31,6 +31,7 @@ from .csv_spec import BY_NAME, TableSpec
 from .csv_validation import Problem, validate_tables
 from .models import AuditLog, Wijk
 from .records import (
+    Refused,
     cell_text,
     changed_columns,
     existing_references,
@@ -65,12 +66,8 @@ BULK_TABLES = (
 )
 
 
-class EditRefused(Exception):
+class EditRefused(Refused):
     """Nothing was written; `problems` say why (Dutch)."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(str(p) for p in problems[:5]))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ from .csv_validation import DataSet, Problem, _decode, validate_tables
 from .export import table_csv
 from .models import Base, DataVersion
 from .records import (
+    Refused,
+    RowCounts,
     changed_columns,
     existing_references,
     existing_rows,
@@ -58,12 +60,8 @@ APPEND_ONLY = ("status_update",)  # history: rows are added, never changed
 IMPORTABLE = tuple(spec.table for spec in TABLES if spec.table not in RESTORE_ONLY)
 
 
-class ImportRefused(Exception):
+class ImportRefused(Refused):
     """Nothing was written; `problems` say why (Dutch)."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(str(p) for p in problems[:3]) or "import geweigerd")
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ class _TablePlan:
 
 
 @dataclass
-class ImportPreview:
+class ImportPreview(RowCounts):
     data_version: int
     restore: bool  # the database was empty: a first fill or the restore of a backup
     problems: list[Problem]
@@ -104,31 +102,11 @@ class ImportPreview:
     def ok(self) -> bool:
         return not self.problems and bool(self.data.rows)
 
-    @property
-    def added(self) -> int:
-        return sum(s.added for s in self.summary)
-
-    @property
-    def changed(self) -> int:
-        return sum(s.changed for s in self.summary)
-
-    @property
-    def unchanged(self) -> int:
-        return sum(s.unchanged for s in self.summary)
-
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportResult(RowCounts):
     summary: list[TableSummary]
     restore: bool
-
-    @property
-    def added(self) -> int:
-        return sum(s.added for s in self.summary)
-
-    @property
-    def changed(self) -> int:
-        return sum(s.changed for s in self.summary)
 
 
 # --- reading uploads -------------------------------------------------------------------------------------

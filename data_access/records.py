@@ -25,6 +25,32 @@ from .models import Base
 KEY_SEPARATOR = " | "
 
 
+class Refused(Exception):
+    """Nothing was written; `problems` (csv_validation.Problem, Dutch) say why."""
+
+    def __init__(self, problems: list):
+        super().__init__("; ".join(str(p) for p in problems[:5]) or "geweigerd")
+        self.problems = problems
+
+
+class RowCounts:
+    """Totals over per-table summaries (objects with added, changed and unchanged)."""
+
+    summary: list
+
+    @property
+    def added(self) -> int:
+        return sum(s.added for s in self.summary)
+
+    @property
+    def changed(self) -> int:
+        return sum(s.changed for s in self.summary)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(s.unchanged for s in self.summary)
+
+
 def table_of(spec: TableSpec) -> Table:
     return Base.metadata.tables[spec.table]
 
