@@ -2,14 +2,17 @@
 machine's own non-loopback address is refused on every page, one on 127.0.0.1 sees the data.
 
 A connection from this machine to its own non-loopback address (e.g. 192.0.2.2) reaches the server with
-that address as its source, exactly as another computer on the network would appear. (The decision
-itself, for every kind of address, is also tested without a network in test_auth.py.)
+that address as its source, exactly as another computer on the network would appear. A reverse proxy on
+this machine that passes its browser's address in X-Forwarded-For is tested at the WebSocket level (a
+browser cannot set that header on its own WebSocket). The decision itself, for every kind of address, is
+also tested without a network in test_auth.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,43 @@ def test_another_address_is_refused_on_every_page(browser, server):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{remote}/{path}?programma=HAARLEM-WC")
         assert_refused(page)
+
+
+def _first_run(base: str, headers: dict[str, str]) -> str:
+    """Open the app's WebSocket like the browser does, ask for one run and return the text it sends."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    shown = []
+    uri = base.replace("http://", "ws://") + "/_stcore/stream"
+    with connect(uri, additional_headers=headers, subprotocols=["streamlit"], max_size=None) as ws:
+        request = BackMsg()
+        request.rerun_script.query_string = "programma=HAARLEM-WC"
+        ws.send(request.SerializeToString())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            msg = ForwardMsg()
+            msg.ParseFromString(ws.recv(timeout=60))
+            shown.append(str(msg))
+            if msg.WhichOneof("type") == "script_finished":
+                break
+    return "\n".join(shown)
+
+
+def test_a_proxy_on_this_machine_passes_the_remote_address_and_it_is_refused(server):
+    direct = _first_run(server, {})
+    assert "Lokale modus**: zonder inloggen" in direct and "metric" in direct
+    proxied = _first_run(server, {"X-Forwarded-For": "203.0.113.9"})
+    assert REFUSAL in proxied and "203.0.113.9" in proxied
+    assert "metric" not in proxied and "Peildatum" not in proxied
+
+
+def test_another_address_cannot_pose_as_local_with_a_forwarded_header(server):
+    address = non_loopback_address()
+    if address is None:  # pragma: no cover - depends on the machine
+        pytest.skip("deze machine heeft geen netwerkadres buiten loopback")
+    remote = f"http://{address}:{server.rsplit(':', 1)[1]}"
+    text = _first_run(remote, {"X-Forwarded-For": "127.0.0.1"})
+    assert REFUSAL in text and address in text
+    assert "metric" not in text
