@@ -17,6 +17,7 @@ from ui.charts import status_bar
 from ui.data import engine
 from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
+from ui.target_settings import effective_settings
 
 K_MEETING, K_OPEN = "sg_meeting_date", "sg_open_meeting"
 P_MEETING = "vergadering"
@@ -379,7 +380,9 @@ with tab_export:
     st.download_button(
         "Voortgangsrapportage (PDF)",
         data=lambda: progress_report.pdf_bytes(
-            progress_report.build(frames, contracts.reset_index(), contract, report_date, sel.programme["name"])
+            progress_report.build(
+                frames, contracts.reset_index(), contract, report_date, sel.programme["name"], effective_settings(snap)
+            )
         ),
         file_name=f"voortgangsrapportage-{contract}-{report_date.isoformat()}.pdf",
         mime="application/pdf",

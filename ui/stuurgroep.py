@@ -18,6 +18,7 @@ from . import format as fmt
 from .charts import finish
 from .data import Snapshot, register_read
 from .selection import Selection
+from .target_settings import effective_settings
 
 register_read("meetings", meeting_store.meetings)
 register_read("meeting_items", meeting_store.meeting_items)
@@ -38,12 +39,13 @@ def live_pack(
 ) -> MeetingPack:
     """The pack computed from the current data; remembered per data version in the session, so clicking
     around the page does not recompute it."""
-    key = (snap.url, snap.version, sel.programme_code, previous, meeting)
+    settings = effective_settings(snap)  # the target thresholds every page of this session uses
+    key = (snap.url, snap.version, sel.programme_code, previous, meeting, settings)
     memo = st.session_state.setdefault("sg_pack_memo", {})
     if key not in memo:
         if len(memo) >= 8:
             memo.clear()
-        memo[key] = build_pack(frames, items, programme_info(sel), previous, meeting)
+        memo[key] = build_pack(frames, items, programme_info(sel), previous, meeting, settings)
     return memo[key]
 
 
