@@ -646,3 +646,23 @@ def budget_comparison(baseline: Baseline, scenarios: Mapping[str, Scenario]) -> 
     total = {"key": "", "wijk_name": "Totaal centraal budget", "category": ""}
     total |= {c: baseline.total_cents for c in cols}
     return pd.concat([out, pd.DataFrame([rest, total])], ignore_index=True)
+
+
+def planning_milestones(milestones: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFrame:
+    """Milestones of `projects` (rows of Evaluation.projects) for the before/after planning.
+
+    Each milestone appears twice: under the project code as planned now, and under `code + '|scenario'`
+    with its due date moved by the project's shift. A milestone already done keeps its dates.
+    """
+    own = milestones[milestones["project_code"].isin(set(projects["code"]))]
+    shift = own["project_code"].map(projects.set_index("code")["delay_months"]).fillna(0).astype(np.int64)
+    open_ = own["done_date"].isna().to_numpy()
+    due = own["due_date"].to_numpy("datetime64[D]")
+    moved = np.where(open_, shift_months(due, shift.to_numpy()), due).astype("datetime64[ns]")
+    after = own.assign(project_code=own["project_code"] + SCENARIO_SUFFIX, due_date=moved)
+    dropped = set(projects.loc[projects["dropped"], "code"] + SCENARIO_SUFFIX)
+    after = after[~after["project_code"].isin(dropped)]
+    return pd.concat([own, after], ignore_index=True)
+
+
+SCENARIO_SUFFIX = "|scenario"

@@ -24,6 +24,7 @@ baseline = Baseline.from_frames(
     snap.frame("indicators"),
 )
 saved = ui.saved_for(snap.frame("scenarios"), programme)
+planning = ui.PlanningContext(snap.frame("milestones"), data.contracts, snap.frame("report_moments"))
 
 st.title(f"Wat als · {sel.programme['name']}")
 st.caption(
@@ -61,7 +62,7 @@ def editor() -> None:
         st.markdown("#### Centraal budget")
         ui.budget_view(ev)
     st.markdown("#### Partnerbijdragen en planning")
-    ui.partner_view(ev, sel.reference_date)
+    ui.partner_view(ev, sel.reference_date, planning)
     ui.totals_view(ev, baseline.has_central_budget)
     st.divider()
     st.subheader("Scenario opslaan")

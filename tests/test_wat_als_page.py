@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
 import pytest
 
 from data_access.access import Actor
-from tests.apptest_helpers import metric_help, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions
 from tests.sample_facts import programme_facts, project_rows, rows
 from ui import format as fmt
 
@@ -138,10 +139,18 @@ def test_delay_shows_planning_before_and_after(app):
     planning = table_with(app, "Start scenario")
     project = project_rows(HAARLEM)[code]
     row = planning.iloc[0]
-    assert row["Start nu"] == fmt.date_short(__import__("datetime").date.fromisoformat(project["start_date"]))
+    assert row["Start nu"] == fmt.date_short(pd.Timestamp(project["start_date"]))
     assert row["Start scenario"] != row["Start nu"]
-    charts = [c for c in app.get("vega_lite_chart") if "Planning nu en in het scenario" in c.proto.spec]
-    assert charts
+    chart = next(c for c in app.get("vega_lite_chart") if "Planning nu en in het scenario" in c.proto.spec)
+    data = chart_data(chart)
+    bars = data[data["kind"] == "project"].set_index("label")
+    start = pd.Timestamp(project["start_date"])
+    assert list(bars.index) == ["Nu", "Scenario"]
+    assert pd.Timestamp(bars.loc["Nu", "start"]) == start
+    assert pd.Timestamp(bars.loc["Scenario", "start"]) == start + pd.DateOffset(months=6)
+    marks = data[data["kind"] == "milestone"]
+    own = [m for m in rows("milestone") if m["project_code"] == code]
+    assert (marks["label"] == "Nu").sum() == (marks["label"] == "Scenario").sum() == len(own)
 
 
 def test_save_load_and_compare(app, tmp_path, monkeypatch):

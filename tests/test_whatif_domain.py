@@ -282,3 +282,38 @@ def test_partner_totals_are_sums_of_rounded_contributions(partner, pct):
 
 
 _HAARLEM_FRAMES = _frames_from_csv(PROGRAMME)
+
+
+def test_shift_months_clips_to_the_end_of_the_month():
+    import numpy as np
+
+    from domain.whatif import shift_months
+
+    dates = np.array(["2008-01-31", "2008-08-31", "2009-03-15", "2008-02-29"], dtype="datetime64[D]")
+    moved = shift_months(dates, np.array([1, 6, -3, 12]))
+    expected = [pd.Timestamp(d) + pd.DateOffset(months=m) for d, m in zip(dates, [1, 6, -3, 12], strict=True)]
+    assert [pd.Timestamp(d) for d in moved] == expected
+    assert str(moved[0]) == "2008-02-29"
+
+
+def test_planning_milestones_move_only_open_ones(haarlem):
+    from domain.whatif import SCENARIO_SUFFIX, planning_milestones
+
+    code = "HLM-BOERHAAVEWIJK-02"
+    ev = evaluate(haarlem, Scenario(delays={code: 6}, dropped=frozenset({"HLM-CENTRUM-01"})))
+    shown = ev.projects[ev.projects["code"].isin([code, "HLM-CENTRUM-01"])]
+    ms = pd.DataFrame(rows("milestone"))
+    ms["due_date"] = pd.to_datetime(ms["due_date"])
+    ms["done_date"] = pd.to_datetime(ms["done_date"].replace("", None))
+    out = planning_milestones(ms, shown)
+    own = [m for m in rows("milestone") if m["project_code"] == code]
+    after = out[out["project_code"] == code + SCENARIO_SUFFIX].set_index("title")
+    assert len(after) == len(own)
+    for m in own:
+        due = pd.Timestamp(m["due_date"])
+        assert after.loc[m["title"], "due_date"] == (due if m["done_date"] else due + pd.DateOffset(months=6))
+    # A dropped project keeps its milestones only in the current planning.
+    assert not (out["project_code"] == "HLM-CENTRUM-01" + SCENARIO_SUFFIX).any()
+    assert (out["project_code"] == "HLM-CENTRUM-01").sum() == sum(
+        1 for m in rows("milestone") if m["project_code"] == "HLM-CENTRUM-01"
+    )

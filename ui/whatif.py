@@ -8,6 +8,7 @@ Amounts in the controls are whole euros; the model works in cents.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 import altair as alt
@@ -17,16 +18,19 @@ import streamlit as st
 
 from data_access.access import EDIT_DATA, PermissionDenied
 from data_access.scenarios import ScenarioConflict, ScenarioInvalid, delete_scenario, save_scenario, scenarios
+from domain.milestones import milestone_state
 from domain.whatif import (
     FUNDED,
     GENERAL,
     NOT_FUNDED,
+    SCENARIO_SUFFIX,
     Baseline,
     Evaluation,
     Scenario,
     ScenarioError,
     budget_comparison,
     compare,
+    planning_milestones,
     split_key,
 )
 
@@ -391,7 +395,16 @@ def budget_view(ev: Evaluation) -> None:
     )
 
 
-def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
+@dataclass(frozen=True)
+class PlanningContext:
+    """What the before/after planning draws besides the projects."""
+
+    milestones: pd.DataFrame
+    contracts: pd.DataFrame
+    report_moments: pd.DataFrame
+
+
+def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningContext) -> None:
     projects = ev.projects
     base_total, scen_total = int(projects["budget"].sum()), int(projects["scenario_budget"].sum())
     affected = ev.affected_projects
@@ -460,10 +473,10 @@ def partner_view(ev: Evaluation, reference_date: dt.date) -> None:
             hide_index=True,
             width="stretch",
         )
-    planning_view(affected, reference_date)
+    planning_view(affected, reference_date, context)
 
 
-def planning_view(affected: pd.DataFrame, reference_date: dt.date) -> None:
+def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: PlanningContext) -> None:
     moved = affected[(affected["delay_months"] != 0) | affected["dropped"]].sort_values(["wijk_name", "title"])
     if moved.empty:
         st.write("**Planning:** geen projecten verschoven of vervallen; de planning blijft gelijk.")
@@ -473,24 +486,31 @@ def planning_view(affected: pd.DataFrame, reference_date: dt.date) -> None:
         st.caption(f"De eerste {GANTT_LIMIT} van {len(moved)} projecten.")
     group = shown["title"] + " (" + shown["wijk_name"] + ")"
     before = shown.assign(group=group, label=NOW)
-    after = shown[~shown["dropped"]].assign(
-        group=group[~shown["dropped"]],
+    kept = ~shown["dropped"]
+    after = shown[kept].assign(
+        group=group[kept],
         label="Scenario",
-        start_date=lambda f: f["new_start"],
-        end_date=lambda f: f["new_end"],
+        code=shown.loc[kept, "code"] + SCENARIO_SUFFIX,
+        start_date=shown.loc[kept, "new_start"],
+        end_date=shown.loc[kept, "new_end"],
     )
     rows = pd.concat([before, after], ignore_index=True)
-    empty_ms = pd.DataFrame(columns=["project_code", "title", "due_date", "done", "overdue"])
-    empty_reports = pd.DataFrame(columns=["report_date", "title"])
-    frame = gantt_frame(rows, empty_ms, reference_date, None, empty_reports)
-    st.altair_chart(
-        gantt_chart(
-            frame,
-            "Planning nu en in het scenario",
-            f"Gantt-diagram van {len(shown)} verschoven of vervallen projecten: per project een balk 'Nu' en een "
-            "balk 'Scenario' (geen balk als het project vervalt); de zwarte lijn is de peildatum.",
-        ),
-        width="content",
+    milestones = milestone_state(planning_milestones(context.milestones, shown), reference_date)
+    contracts = context.contracts[context.contracts["wijk_code"].isin(shown["wijk_code"])]
+    period = (contracts["start_date"].min(), contracts["end_date"].max()) if not contracts.empty else None
+    reports = context.report_moments[context.report_moments["contract_code"].isin(contracts["code"])]
+    frame = gantt_frame(rows, milestones, reference_date, period, reports)
+    chart = gantt_chart(
+        frame,
+        "Planning nu en in het scenario",
+        f"Gantt-diagram van {len(shown)} verschoven of vervallen projecten: per project een balk 'Nu' en een "
+        "balk 'Scenario' (geen balk als het project vervalt), met de mijlpalen (open mijlpalen schuiven mee), "
+        "de contractperiode, rapportagemomenten en de peildatum.",
+    )
+    st.altair_chart(_without_empty_layers(chart, frame), width="content")
+    st.caption(
+        "Band: contractperiode. Stippellijn: rapportagemoment. Zwarte lijn: peildatum. "
+        "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat)."
     )
     with st.expander("Planning als tabel"):
         st.dataframe(
@@ -507,6 +527,16 @@ def planning_view(affected: pd.DataFrame, reference_date: dt.date) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+def _without_empty_layers(chart, frame: pd.DataFrame):
+    """Layers with nothing to draw (e.g. no report dates) get no ARIA role, so screen readers skip them."""
+    kinds = set(frame["kind"])
+    for layer in chart.spec.layer:
+        filters = [str(t.get("filter", "")) for t in layer.to_dict(validate=False).get("transform", [])]
+        if filters and not any(f"'{kind}'" in f for kind in kinds for f in filters):
+            layer.mark.aria = False
+    return chart
 
 
 def totals_view(ev: Evaluation, has_budget: bool) -> None:
