@@ -12,9 +12,12 @@ Two steps, so nobody writes by accident:
 Rules:
 - Upsert by natural key; an import never deletes. A column left out of a file keeps its stored values.
 - Status updates are history: new ones are added, a changed existing one is refused.
-- `audit_log.csv` is only accepted into an empty database: that is a restore of a backup (`export_zip`).
-  A normal import records an audit row per added or changed row; a restore records one audit row with the
-  counts, on top of the restored log, so the export afterwards equals the backup plus that one line.
+- Tables with rules or a page of their own (audit log, users, settings, scenarios, meetings, boundaries,
+  see RESTORE_ONLY) may be in an upload only with unchanged rows (as in a full export); new or changed
+  rows of them are read only into an empty database: the restore of a backup (`export_zip`).
+- A normal import records an audit row per added or changed row; a restore (or first fill) of an empty
+  database records one audit row with the counts, on top of the restored log, so the export afterwards
+  equals the backup plus that one line.
 - Files: `.csv` (UTF-8) named after the table, `.xlsx` with one sheet per table (named after the table,
   or one sheet in a workbook named after the table), or a `.zip` of those. At most 20 MB per upload.
 """
@@ -55,7 +58,17 @@ from .records import (
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".zip")
-RESTORE_ONLY = ("audit_log",)  # the log of what happened is never imported over a live database
+# Tables with rules or pages of their own: an import into a live database may carry their rows only
+# unchanged (as in a full export); new or changed rows are read only in a restore into an empty database.
+RESTORE_ONLY = {
+    "audit_log": "het auditlog is de geschiedenis van de database zelf",
+    "app_user": "gebruikers beheert u op de pagina Gebruikers",
+    "setting": "instellingen wijzigt u op de pagina waar ze bij horen",
+    "scenario": "scenario's bewaart u op de pagina Wat als",
+    "meeting": "vergaderingen legt u vast op de pagina Stuurgroep",
+    "meeting_item": "besluiten en acties legt u vast op de pagina Stuurgroep",
+    "wijk_boundary": "wijkgrenzen importeert u als GeoJSON in het tabblad Grenzen",
+}
 APPEND_ONLY = ("status_update",)  # history: rows are added, never changed
 IMPORTABLE = tuple(spec.table for spec in TABLES if spec.table not in RESTORE_ONLY)
 
@@ -292,6 +305,16 @@ def _is_empty(conn: Connection) -> bool:
     return not any(conn.execute(select(func.count()).select_from(tables[s.table])).scalar_one() for s in TABLES)
 
 
+def _restore_only(spec: TableSpec, source: str, count: int) -> Problem:
+    return Problem(
+        source,
+        None,
+        None,
+        f"{RESTORE_ONLY[spec.table]}; {count} rij(en) in dit bestand zijn nieuw of gewijzigd, en die worden alleen "
+        "ingelezen bij het herstellen van een back-up in een lege database",
+    )
+
+
 def _plan(
     conn: Connection, data: DataSet, headers: dict[str, tuple[str, ...]], sources: dict[str, str], restore: bool
 ) -> tuple[list[_TablePlan], list[Problem]]:
@@ -302,22 +325,12 @@ def _plan(
             continue
         source = sources.get(spec.table, spec.filename)
         rows, lines = data.rows[spec.table], data.lines[spec.table]
-        if spec.table in RESTORE_ONLY and not restore:
-            if not rows:
-                continue  # an empty log (as in an export of a fresh database) changes nothing
-            problems.append(
-                Problem(
-                    source,
-                    None,
-                    None,
-                    "het auditlog wordt alleen ingelezen bij het herstellen van een back-up in een lege database",
-                )
-            )
-            continue
         plan = _TablePlan(spec)
         plans.append(plan)
         if not spec.keys:  # the audit log: restored row by row, in file order
             plan.inserts.extend(rows)
+            if rows and not restore:
+                problems.append(_restore_only(spec, source, len(rows)))
             continue
         stored = existing_rows(conn, spec)
         present = [c for c in headers.get(spec.table, spec.column_names) if c not in natural_key(spec)]
@@ -341,6 +354,8 @@ def _plan(
                 )
             else:
                 plan.updates.append((old, row, columns))
+        if spec.table in RESTORE_ONLY and not restore and (plan.inserts or plan.updates):
+            problems.append(_restore_only(spec, source, len(plan.inserts) + len(plan.updates)))
         incoming = [(line, row) for row, line in zip(rows, lines, strict=True)]
         for line, column, message in unique_conflicts(spec, stored, incoming):
             problems.append(Problem(source, line, column, message))

@@ -65,9 +65,38 @@ def two_databases(request, tmp_path):
     return server.new_database(), server.new_database()
 
 
+EXTRA_TABLES = {
+    "setting.csv": "key,value\ntarget_grace_years,2\n",
+    "wijk_boundary.csv": (
+        "wijk_code,geometry,source,imported_at\n"
+        'HLM-AMSTERDAMSE-BUURTEN,"{""type"":""Polygon"",""coordinates"":[[[4.64,52.37],[4.66,52.37],[4.66,52.39],'
+        '[4.64,52.37]]]}",grenzen.geojson (koppeling op naam),2026-01-05 10:00:00\n'
+    ),
+    "meeting.csv": (
+        "programme_code,meeting_date,previous_date,notes,snapshot,created_by,created_at\n"
+        "HAARLEM-WC,2009-10-05,,Eerste overleg,,beheer@example.nl,2009-10-05 09:00:00\n"
+    ),
+    "meeting_item.csv": (
+        "programme_code,meeting_date,number,kind,text,owner_partner_code,due_date,project_code,wijk_code,"
+        "status,closed_date\nHAARLEM-WC,2009-10-05,1,actie,Plan maken,ELAN-WONEN,2009-11-01,,,open,\n"
+    ),
+    "scenario.csv": (
+        "programme_code,name,author,created_at,payload\n"
+        'HAARLEM-WC,Tien procent minder,beheer@example.nl,2009-10-06 12:00:00,"{""cut"": 0.1}"\n'
+    ),
+}
+
+
 def test_backup_restores_exactly_into_an_empty_database(two_databases):
     source_url, target_url = two_databases
-    source = _seeded(source_url)
+    source = get_engine(source_url)
+    upgrade_to_head(source)
+    # A first fill through the importer, with rows in every table that has them, the special ones too.
+    files = {p.name: p.read_bytes() for p in SAMPLE_DATA_DIR.glob("*.csv")}
+    files.update({name: text.encode() for name, text in EXTRA_TABLES.items()})
+    first = preview_import(source, files)
+    assert first.restore and not first.problems, [str(p) for p in first.problems]
+    apply_import(source, ADMIN, first)
     # Some history in the audit log, so the backup carries it too.
     project = "HLM-AMSTERDAMSE-BUURTEN-01"
     edits.add_status_update(
@@ -84,6 +113,7 @@ def test_backup_restores_exactly_into_an_empty_database(two_databases):
 
     before, after = _files(backup), _files(export_zip(target))
     assert before.keys() == after.keys()
+    assert all(before[name].count("\n") == 2 for name in EXTRA_TABLES)
     for name in before:
         if name == "audit_log.csv":
             continue
@@ -99,11 +129,21 @@ def test_backup_restores_exactly_into_an_empty_database(two_databases):
 def test_audit_log_is_only_read_into_an_empty_database(seeded):
     source_log = "at,actor,action,table_name,row_key,old_values,new_values\n2020-01-01 10:00:00,x,insert,wijk,W,,\n"
     preview = preview_import(seeded, {"audit_log.csv": source_log.encode()})
-    assert [p.message for p in preview.problems] == [
-        "het auditlog wordt alleen ingelezen bij het herstellen van een back-up in een lege database"
-    ]
+    (problem,) = preview.problems
+    assert "alleen ingelezen bij het herstellen van een back-up in een lege database" in problem.message
     with pytest.raises(ImportRefused):
         apply_import(seeded, ADMIN, preview)
+
+
+def test_tables_with_their_own_rules_take_only_unchanged_rows(seeded):
+    # The whole sample folder, users included, is unchanged in the seeded database: nothing to refuse.
+    files = {p.name: p.read_bytes() for p in SAMPLE_DATA_DIR.glob("*.csv")}
+    preview = preview_import(seeded, files)
+    assert not preview.problems and preview.added == preview.changed == 0
+    users = (SAMPLE_DATA_DIR / "app_user.csv").read_text(encoding="utf-8")
+    preview = preview_import(seeded, {"app_user.csv": (users + "nieuw@example.nl,Nieuw,beheerder,\n").encode()})
+    (problem,) = preview.problems
+    assert problem.message.startswith("gebruikers beheert u op de pagina Gebruikers; 1 rij(en)")
 
 
 def test_upsert_counts_changes_and_audits_old_and_new(seeded):
