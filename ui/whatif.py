@@ -697,14 +697,12 @@ def load_controls(programme: str, saved: pd.DataFrame, baseline: Baseline) -> No
     version, payload = int(row["version"]), row["payload"]
     c[1].button("Laden", width="stretch", on_click=_load, args=(programme, name, version, payload, baseline))
     may_edit = auth.current_actor().can(EDIT_DATA)
-    c[2].button(
-        "Verwijderen",
-        width="stretch",
-        disabled=not may_edit,
-        on_click=_delete,
-        args=(programme, name, version),
-        help=None if may_edit else "Uw rol mag geen scenario's verwijderen.",
-    )
+    if may_edit:
+        with c[2].popover("Verwijderen", width="stretch"):
+            st.write(f"Scenario '{name}' verwijderen? De echte cijfers veranderen niet.")
+            st.button("Ja, verwijderen", type="primary", on_click=_delete, args=(programme, name, version))
+    else:
+        c[2].button("Verwijderen", width="stretch", disabled=True, help="Uw rol mag geen scenario's verwijderen.")
     c[3].button(
         "Alles terug naar nu", on_click=_reset, args=(programme,), width="stretch", key=f"wa_w_{programme}_reset"
     )
