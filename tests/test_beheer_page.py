@@ -226,3 +226,43 @@ def test_audit_export_neutralises_formulas():
     sheet = load_workbook(io.BytesIO(audit_xlsx(frame))).active
     values = [c.value for c in sheet[2]]
     assert "'=HYPERLINK(1)" in values and "'@SUM(A1)" in values
+
+
+def test_restore_a_backup_into_an_empty_database_from_the_page(seeded_url, tmp_path, monkeypatch):
+    from data_access.imports import export_zip
+
+    backup = export_zip(get_engine(seeded_url))
+    empty_url = f"sqlite:///{tmp_path / 'leeg.sqlite'}"
+    empty = get_engine(empty_url)
+    upgrade_to_head(empty)
+    at = _app(empty_url, monkeypatch, BEHEERDER)
+    assert any("De database is leeg" in i.value for i in at.info)
+    at.session_state["beheer_upload"] = {"backup.zip": backup}
+    at.run()
+    no_exceptions(at)
+    assert any("dit vult hem" in i.value for i in at.info)
+    _button(at, "Bevestigen en importeren").click().run()
+    no_exceptions(at)
+    assert export_zip(empty) != backup  # the log has one more line: the restore
+    assert _count(empty, Measurement) == _count(get_engine(seeded_url), Measurement)
+
+
+def test_partner_redacteur_sees_only_own_projects(seeded_url, monkeypatch):
+    from data_access.models import Contract, Project, Wijk
+
+    partner = Actor("p@example.nl", "Pia Partner", "partner-redacteur", "ELAN-WONEN")
+    at = _app(seeded_url, monkeypatch, partner)
+    programme = next(s for s in at.sidebar.selectbox if s.label == "Programma").value
+    with get_engine(seeded_url).connect() as conn:
+        own = set(
+            conn.execute(
+                select(Project.code)
+                .join(Contract, Contract.code == Project.contract_code)
+                .join(Wijk, Wijk.code == Contract.wijk_code)
+                .where(Project.lead_partner_code == "ELAN-WONEN", Wijk.programme_code == programme)
+            ).scalars()
+        )
+    choice = next(s for s in at.selectbox if s.label == "Project")
+    assert own and {o.split(" · ")[0] for o in choice.options} == own
+    labels = {b.label for b in at.button}
+    assert "Statusupdate opslaan" in labels and "Meting opslaan" not in labels
