@@ -222,7 +222,7 @@ def test_audit_export_neutralises_formulas():
     )
     text = audit_csv(frame).decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text and "'@SUM(A1)" in text
-    assert "5 jan 2026 10:30:00" in text and "name: +31 → -2" in text
+    assert "5 jan 2026 11:30:00" in text and "name: +31 → -2" in text  # winter: UTC+1
     sheet = load_workbook(io.BytesIO(audit_xlsx(frame))).active
     values = [c.value for c in sheet[2]]
     assert "'=HYPERLINK(1)" in values and "'@SUM(A1)" in values

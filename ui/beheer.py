@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -76,7 +78,10 @@ def show_problems(problems: list[Problem], intro: str) -> None:
 def show_conflicts(conflicts: list[Conflict]) -> None:
     for c in conflicts:
         who = c.changed_by or "een ander"
-        when = f" op {fmt.date_long(c.changed_at)} om {c.changed_at:%H:%M} (UTC)" if c.changed_at else ""
+        when = ""
+        if c.changed_at:
+            local = local_time(c.changed_at)
+            when = f" op {fmt.date_long(local.date())} om {local:%H:%M}"
         verb = "verwijderd" if c.current is None else "gewijzigd"
         st.error(
             f"**{table_label(c.table)} · {c.key}** is intussen {verb} door {who}{when}. "
@@ -130,10 +135,24 @@ def summary_frame(summary) -> pd.DataFrame:
     )
 
 
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """An audit time (naive UTC, as stored) in Dutch local time."""
+    return at.replace(tzinfo=dt.UTC).astimezone(LOCAL_ZONE)
+
+
+def moment(at: dt.datetime) -> str:
+    """'5 jan 2026 11:30:00' in Dutch local time."""
+    local = local_time(at)
+    return f"{fmt.date_short(local.date())} {local:%H:%M:%S}"
+
+
 def audit_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The readable log with the time as text in Dutch notation."""
-    out = readable(frame)
-    out["Tijdstip (UTC)"] = [f"{fmt.date_short(t)} {t:%H:%M:%S}" for t in frame["at"]]
+    """The readable log with the time as text in Dutch notation and local time."""
+    out = readable(frame).rename(columns={"Tijdstip (UTC)": "Tijdstip"})
+    out["Tijdstip"] = [moment(t.to_pydatetime()) for t in frame["at"]]
     return out
 
 
@@ -144,6 +163,6 @@ def audit_csv(frame: pd.DataFrame) -> bytes:
 
 def audit_xlsx(frame: pd.DataFrame) -> bytes:
     out = io.BytesIO()
-    table = readable(frame)
+    table = readable(frame)  # the time as a real date-time cell, in UTC as stored
     safe_frame(table).to_excel(out, index=False, sheet_name="auditlog", engine="openpyxl")
     return out.getvalue()
