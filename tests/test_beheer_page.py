@@ -266,3 +266,31 @@ def test_partner_redacteur_sees_only_own_projects(seeded_url, monkeypatch):
     assert own and {o.split(" · ")[0] for o in choice.options} == own
     labels = {b.label for b in at.button}
     assert "Statusupdate opslaan" in labels and "Meting opslaan" not in labels
+
+
+def test_changed_rows_of_the_data_editor():
+    import pandas as pd
+
+    from data_access.csv_spec import BY_NAME
+    from ui.beheer import changed_rows
+
+    spec = BY_NAME["measurement"]
+    base = pd.DataFrame(
+        {
+            "indicator_code": ["A", "B"],
+            "city": ["X", "X"],
+            "wijk_code": [None, "W"],
+            "year": [2007, 2008],
+            "value": [1.0, 2.0],
+            "version": [1, 1],
+        }
+    )
+    # Adding a row turns integer columns into floats; that alone is no change.
+    edited = pd.concat([base, pd.DataFrame([{"indicator_code": None}])], ignore_index=True)
+    assert changed_rows(spec, base, edited) == ([], [])
+    edited.loc[1, "value"] = 3.0
+    edited.loc[2, ["indicator_code", "city", "year", "value"]] = ["C", "X", 2010, 4.0]
+    rows, key_changes = changed_rows(spec, base, edited)
+    assert [r["indicator_code"] for r in rows] == ["B", "C"] and key_changes == []
+    edited.loc[0, "year"] = 2009
+    assert changed_rows(spec, base, edited)[1] == [1]

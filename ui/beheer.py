@@ -110,6 +110,8 @@ def changed_rows(spec: TableSpec, base: pd.DataFrame, edited: pd.DataFrame) -> t
     rows, key_changes = [], []
     for i in range(len(edited)):
         row = edited.iloc[i]
+        if i >= len(base) and not any(texts(row).values()):
+            continue  # an empty row the editor added
         if i < len(base):
             before, after = texts(base.iloc[i]), texts(row)
             if before == after:
