@@ -396,7 +396,7 @@ def budget_view(ev: Evaluation) -> None:
 
 
 @dataclass(frozen=True)
-class PlanningContext:
+class PlanningInputs:
     """What the before/after planning draws besides the projects."""
 
     milestones: pd.DataFrame
@@ -404,7 +404,7 @@ class PlanningContext:
     report_moments: pd.DataFrame
 
 
-def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningContext) -> None:
+def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInputs) -> None:
     projects = ev.projects
     base_total, scen_total = int(projects["budget"].sum()), int(projects["scenario_budget"].sum())
     affected = ev.affected_projects
@@ -476,7 +476,7 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningConte
     planning_view(affected, reference_date, context)
 
 
-def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: PlanningContext) -> None:
+def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: PlanningInputs) -> None:
     moved = affected[(affected["delay_months"] != 0) | affected["dropped"]].sort_values(["wijk_name", "title"])
     if moved.empty:
         st.write("**Planning:** geen projecten verschoven of vervallen; de planning blijft gelijk.")
