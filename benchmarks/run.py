@@ -173,6 +173,40 @@ def report(rows: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+def parse_report(text: str) -> list[tuple]:
+    """Rows back from a Markdown report written by `report`."""
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 6 or not cells[0].replace(".", "").isdigit():
+            continue
+        shown = cells[4]
+        seconds = float(shown.split()[0]) * (0.001 if shown.endswith("ms") else 1) if shown else 0.0
+        rows.append((float(cells[0]), cells[1], cells[2], cells[3], seconds, cells[5]))
+    return rows
+
+
+def compact(rows: list[tuple]) -> str:
+    """Pages and the big reads per scale and database in one table (the README's summary)."""
+    columns = list(dict.fromkeys((r[0], r[1]) for r in rows if r[1] in ("sqlite", "postgresql")))
+    wanted = [
+        ("laden", "seed (laden in lege database)", "seed (laden)"),
+        ("lezen", "status_updates", "lezen: status_updates"),
+        ("lezen", "measurements", "lezen: measurements"),
+        ("pagina", "eerste bezoek app (standaardpagina)", "eerste bezoek (lege cache)"),
+    ]
+    pages = [r[3].removesuffix(" (herhaald)") for r in rows if r[2] == "pagina" and r[3].endswith("(herhaald)")]
+    wanted += [("pagina", f"{p} (herhaald)", f"pagina {p}") for p in dict.fromkeys(pages)]
+    value = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
+    head = "| wat | " + " | ".join(f"schaal {s:g} {k}" for s, k in columns) + " |"
+    lines = [head, "| --- |" + " ---: |" * len(columns)]
+    for part, what, label in wanted:
+        cells = [value.get((s, k, part, what)) for s, k in columns]
+        if any(c is not None for c in cells):
+            lines.append(f"| {label} | " + " | ".join("" if c is None else _fmt_s(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10])
@@ -182,7 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser", action="store_true", help="browser page loads and memory (scale 1, SQLite)")
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory measurement")
     parser.add_argument("--out", help="also write the Markdown report here")
+    parser.add_argument("--compact", metavar="REPORT", help="only print the summary table of an earlier report")
     args = parser.parse_args(argv)
+    if args.compact:
+        print(compact(parse_report(Path(args.compact).read_text(encoding="utf-8"))))
+        return 0
     rows: list[tuple] = []
     with tempfile.TemporaryDirectory(prefix="bench-data-") as tmp_dir:
         tmp = Path(tmp_dir)
@@ -199,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             with database("sqlite") as url:
                 load_dataset(get_engine(url), read_folder(tmp / "browser-data")[0])
                 bench_browser(url, rows, args.sessions, tmp)
-    text = report(rows)
+    text = report(rows) + "\n\n" + compact(rows)
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
