@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from data_access.config import SAMPLE_DATA_DIR
+from tests.a11y import axe_violations
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -110,6 +111,7 @@ def test_another_address_is_refused_on_every_page(browser, server):
     page.goto(remote)
     assert_refused(page)
     assert address in page.locator("[data-testid='stMain']").inner_text()
+    assert axe_violations(page) == []
     for path in paths:  # every page, as a deep link straight from the other address
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{remote}/{path}?programma=HAARLEM-WC")

@@ -12,6 +12,7 @@ from oidc_provider_mock import run_server_in_thread
 from playwright.sync_api import sync_playwright
 
 from data_access.config import SAMPLE_DATA_DIR
+from tests.a11y import axe_violations
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
 from tests.sample_facts import rows
 
@@ -96,6 +97,7 @@ def test_without_login_nothing_is_shown(browser, app_url):
     assert nav_titles(page) == []
     assert page.get_by_text("Peildatum", exact=False).count() == 0
     assert page.locator("[data-testid='stMetric']").count() == 0
+    assert axe_violations(page) == []
 
 
 def test_beheerder_logs_in_sees_all_pages_and_logs_out(browser, app_url, oidc_provider):
@@ -118,6 +120,13 @@ def test_beheerder_logs_in_sees_all_pages_and_logs_out(browser, app_url, oidc_pr
     assert "Gebruiker toevoegen" in text
     metric = page.locator("[data-testid='stMetric']").filter(has_text="Gebruikers")
     assert metric.locator("[data-testid='stMetricValue']").inner_text().strip() == str(len(rows("app_user")))
+    page.locator("[data-testid='stExpander'] summary").filter(has_text="Rollen en rechten").click()
+    page.locator("[data-testid='stSelectbox']").filter(has=page.get_by_text("Gebruiker", exact=True)).click()
+    page.keyboard.type(KIJKER["email"])
+    page.keyboard.press("Enter")
+    settle(page)
+    assert page.get_by_role("button", name="Opslaan").is_visible()
+    assert axe_violations(page) == []
 
     # Logging out ends the session at the provider too and brings back the login prompt.
     page.get_by_role("button", name="Uitloggen").click()
@@ -171,4 +180,5 @@ def test_unknown_address_is_refused(browser, app_url, oidc_provider):
     assert nav_titles(page) == []
     assert page.locator("[data-testid='stMetric']").count() == 0
     assert page.get_by_role("button", name="Uitloggen").is_visible()
+    assert axe_violations(page) == []
     context.close()
