@@ -145,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
                 times, errors = asyncio.run(_run(base, args.sessions, args.duration, int(args.page_timeout * 1000)))
+            server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
     text, ok = summary(times, errors, args.p95_target)
+    if errors:  # the server's own words help to tell an app error from an overloaded machine
+        tail = [line for line in server_log if "Traceback" in line or "Error" in line or "WARNING" in line]
+        text += "\n\nServerlog (fouten en waarschuwingen, laatste 20):\n" + "\n".join(tail[-20:] or ["(geen)"])
     header = f"Belastingtest: {args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g}\n\n"
     print(header + text)
     if args.out:
