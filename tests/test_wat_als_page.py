@@ -86,6 +86,10 @@ def test_move_form_and_over_allocation(app):
     assert metrics(app)["Niet toegekend in scenario"] == euro(facts["remaining"] - 40_000)
     assert any("Overbesteding" in e.value and "€ 5.700" in e.value for e in app.error)
     assert widget(app, "number_input", f"wa_w_{HAARLEM}_b_HLM-CENTRUM|bewonersinitiatief").value == 40_000
+    general = sum(Decimal(a["approved"]) for a in rows("budget_allocation") if a["category"] == "algemene kosten")
+    widget(app, "number_input", f"wa_w_{HAARLEM}_b_|algemene kosten").set_value(-100_000).run()
+    no_exceptions(app)
+    assert any("negatief" in w.value and euro(general - 100_000) in w.value for w in app.warning)
 
 
 def _ymere_cut(programme: str, percent: int) -> tuple[Decimal, Decimal, set[str]]:

@@ -309,6 +309,13 @@ def budget_view(ev: Evaluation) -> None:
             f"Overbesteding: het scenario kent {_euro_cents(-ev.remaining_scenario)} meer toe dan het centrale "
             f"budget van {_euro_cents(ev.total_cents)}."
         )
+    negative = ev.budgets[ev.budgets["scenario"] < 0]
+    if not negative.empty:
+        names = ", ".join(
+            f"{_line_label(w, c, n)} ({_euro_cents(v)})"
+            for w, c, n, v in negative[["wijk_code", "category", "wijk_name", "scenario"]].itertuples(index=False)
+        )
+        st.warning(f"Een budgetregel kan niet negatief worden; nu onder nul: {names}.")
     lines = ev.budgets.assign(
         regel=[
             _line_label(w, c, n)
