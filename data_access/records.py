@@ -156,6 +156,8 @@ def cell_text(value: object, kind: str) -> str:
     if isinstance(value, float):
         if value.is_integer() and kind in ("int", "text", "money"):
             return str(int(value))
+        if kind == "money" and math.isfinite(value) and abs(value * 100 - round(value * 100)) < 1e-6:
+            return f"{value:.2f}"  # a spreadsheet's 1250.4999999999998 is 1250.50
         return repr(value)
     if isinstance(value, int | Decimal):
         return str(value)

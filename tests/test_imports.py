@@ -334,3 +334,15 @@ def test_fuzzed_imports_are_all_or_nothing(seeded_file, tmp_path, text):
         assert (row["indicator_code"], row["city"], "", str(row["year"]), repr(row["value"])) in rows
     assert len(_audit(engine)) == preview.added + preview.changed
     engine.dispose()
+
+
+def test_spreadsheet_cells_become_csv_text():
+    from data_access.records import cell_text
+
+    assert cell_text(2031.0, "int") == "2031"
+    assert cell_text(1250.4999999999998, "money") == "1250.50"  # float noise of a spreadsheet sum
+    assert cell_text(12.345, "money") == "12.345"  # a real third decimal stays, and the validator refuses it
+    assert cell_text(dt.datetime(2008, 3, 1), "date") == "2008-03-01"
+    assert cell_text(dt.datetime(2008, 3, 1, 9, 30), "datetime") == "2008-03-01 09:30:00"
+    assert cell_text(392.0, "text") == "392"
+    assert cell_text(float("nan"), "float") == "" and cell_text(None, "text") == ""
