@@ -80,6 +80,7 @@ def assert_refused(page) -> None:
     for testid in ("stMetric", "stDataFrame", "stVegaLiteChart", "stSelectbox", "stTable"):
         assert page.locator(f"[data-testid='{testid}']").count() == 0, testid
     assert page.get_by_text("Peildatum", exact=False).count() == 0
+    assert page.get_by_text("Page not found").count() == 0  # a deep link gets the refusal, not a dialog
 
 
 def test_this_machine_sees_the_banner_and_the_data(browser, server):

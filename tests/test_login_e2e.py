@@ -96,6 +96,7 @@ def test_without_login_nothing_is_shown(browser, app_url):
     assert "Log in om het wijkaanpak-dashboard te gebruiken" in main_text(page)
     assert nav_titles(page) == []
     assert page.get_by_text("Peildatum", exact=False).count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid='stMetric']").count() == 0
     assert axe_violations(page) == []
 

@@ -307,13 +307,17 @@ def shown_to(capability: str) -> str:
 
 
 def navigation_pages(pages: Sequence) -> list:
-    """The pages for st.navigation; a refused browser gets one page with the refusal instead, so no data
-    page runs at all."""
+    """The pages for st.navigation. A refused browser gets, under each page's address, a hidden page that
+    shows only the refusal: no data page runs, and a deep link gets the refusal rather than "page not
+    found"."""
     access = _resolve_or_report()
     if access.actor is None:
 
         def refusal() -> None:
             _show_refusal(access)
 
-        return [st.Page(refusal, title="Wijkaanpak-dashboard", url_path="toegang", default=True)]
+        return [
+            st.Page(refusal, title=page.title, url_path=page.url_path, default=i == 0, visibility="hidden")
+            for i, page in enumerate(pages)
+        ]
     return list(pages)
