@@ -201,8 +201,8 @@ if section == "wijk":
     for idx in pivot.index:
         shown.loc[idx] = [fmt.value_with_unit(v, units[idx[0]]) if pd.notna(v) else "" for v in pivot.loc[idx]]
     shown.columns = [str(c) for c in shown.columns]
-    with st.expander("Tabel: alle metingen van de trendlijnen"):
-        st.dataframe(shown.reset_index(), hide_index=True, width="stretch")
+    st.subheader("Alle metingen van de trendlijnen")
+    st.dataframe(shown.reset_index(), hide_index=True, width="stretch")
 
 # --- Wijken vergelijken -----------------------------------------------------------------------------------
 elif section == "vergelijken":
@@ -361,8 +361,8 @@ elif section == "indicator":
         pivot = values.pivot_table(index="wijk_name", columns="year", values="value", aggfunc="first")
         pivot = pivot.map(lambda v: fmt.value_with_unit(v, ind["unit"]) if pd.notna(v) else "")
         pivot.columns = [str(c) for c in pivot.columns]
-        with st.expander("Tabel: alle metingen per wijk en jaar"):
-            st.dataframe(pivot.reset_index().rename(columns={"wijk_name": "Wijk"}), hide_index=True, width="stretch")
+        st.markdown("**Alle metingen per wijk en jaar** (tabel bij de lijndiagrammen)")
+        st.dataframe(pivot.reset_index().rename(columns={"wijk_name": "Wijk"}), hide_index=True, width="stretch")
     st.subheader("Projecten die bijdragen")
     projects = contributing_projects(data.projects, snap.frame("project_indicators"), code)
     if projects.empty:
