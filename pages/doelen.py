@@ -23,7 +23,7 @@ from ui import auth, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
-from ui.maps import shape_legend_text, wijk_map
+from ui.maps import shape_legend_words, wijk_map
 from ui.style import project_status_display
 from ui.target_charts import (
     HEATMAP_SELECTION,
@@ -431,7 +431,7 @@ elif section == "kaart":
             ),
             width="stretch",
         )
-        st.caption(f"Markering op elke wijk (doelstatus van deze indicator): {shape_legend_text()}.")
+        st.caption(f"Markering op elke wijk (doelstatus van deze indicator): {shape_legend_words()}.")
         if shapes.empty:
             st.caption(
                 "Zonder geïmporteerde wijkgrenzen toont de kaart de zwaartepunten van de wijken. Grenzen laden: "

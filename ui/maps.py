@@ -24,7 +24,7 @@ MAP_STATUS_COLOURS = {**TARGET_STATUS_COLOURS, "geen doel": "#EEEEEE"}
 SHAPE_SYMBOLS = {"diamond": "◆", "circle": "●", "triangle-up": "▲", "square": "■", "cross": "✚", "triangle-down": "▼"}
 
 
-def shape_legend_text() -> str:
+def shape_legend_words() -> str:
     """The marker shapes in words, shown under the map (a text legend instead of a drawn one)."""
     return ", ".join(f"{SHAPE_SYMBOLS[shape]} {status}" for status, shape in STATUS_SHAPES.items())
 
@@ -131,7 +131,7 @@ def wijk_map(
             shape=alt.Shape(
                 "status:N",
                 scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
-                legend=None,  # explained in words under the map: shape_legend_text()
+                legend=None,  # explained in words under the map: shape_legend_words()
             ),
             tooltip=tips,
         )
