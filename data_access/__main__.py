@@ -11,7 +11,7 @@ import sys
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import user_commands
+from . import import_commands, user_commands
 from .bootstrap import ensure_ready
 from .config import SAMPLE_DATA_DIR, database_url, is_default_database
 from .csv_validation import read_folder
@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--key", required=True, metavar="EIGENSCHAP", help="eigenschap met CBS-buurtcode of wijknaam")
     p.set_defaults(func=cmd_import_boundaries)
     user_commands.register(sub)
+    import_commands.register(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
