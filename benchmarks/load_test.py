@@ -54,8 +54,12 @@ async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int,
     page.on("pageerror", lambda exc: errors.append(f"sessie {n}: browserfout {exc}"))
     try:
         started = time.perf_counter()
-        await page.goto(base + "/")
-        await _settle(page, timeout_ms)
+        try:
+            await page.goto(base + "/", timeout=timeout_ms)
+            await _settle(page, timeout_ms)
+        except Exception as exc:  # the session never got going: an error, and nothing more to click
+            errors.append(f"sessie {n}, eerste bezoek: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+            return
         times["(eerste bezoek)"].append(time.perf_counter() - started)
         titles = [t.strip().splitlines()[-1] for t in await page.locator(NAV_LINK).all_inner_texts()]
         i = n  # sessions start on different pages
