@@ -41,16 +41,18 @@ with st.expander(f"Opgeslagen scenario's ({len(saved)})", expanded=not saved.emp
 def editor() -> None:
     """Only this part reruns when a control changes."""
     ui.rerun_after_save()
-    budget_tab, partner_tab = st.tabs(["Centraal budget", "Partnerbijdragen en planning"])
+    if not baseline.has_central_budget:
+        st.info(
+            "Dit programma heeft geen centraal budget in de gegevens (€ 0 en geen toekenningen). "
+            "Wat-als voor partnerbijdragen, vervallen en verschoven projecten kan wel."
+        )
+    names = ["Centraal budget", "Partnerbijdragen en planning"]
+    budget_tab, partner_tab = st.tabs(names, default=names[0] if baseline.has_central_budget else names[1])
     with budget_tab:
         if baseline.has_central_budget:
             ui.budget_controls(programme, baseline)
         else:
-            st.info(
-                "Dit programma heeft geen centraal budget in de gegevens (€ 0 en geen toekenningen). "
-                "Wat-als voor partnerbijdragen, vervallen en verschoven projecten kan wel: zie het tabblad "
-                "'Partnerbijdragen en planning'."
-            )
+            st.write("Geen centraal budget in de gegevens van dit programma.")
     with partner_tab:
         ui.partner_controls(programme, baseline)
     scenario = ui.current_scenario(programme)
