@@ -322,7 +322,8 @@ with tabs[3]:
         st.caption(
             "Wijzig cellen of voeg onderaan rijen toe en sla op. Alles wordt eerst gecontroleerd met dezelfde regels "
             "als een import; bij één fout wordt niets opgeslagen. Sleutelkolommen van bestaande rijen wijzigt u "
-            "hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad Statusupdate."
+            "hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad Statusupdate. De tabel "
+            "toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt de actuele stand op."
         )
         table = st.selectbox("Tabel", BULK_TABLES, format_func=ub.table_label, key="bulk_table")
         spec = BY_NAME[table]
