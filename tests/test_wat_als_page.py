@@ -14,7 +14,7 @@ from ui import format as fmt
 
 HAARLEM, AMSTERDAM = "HAARLEM-WC", "AMSTERDAM-WA"
 PAGE = "pages/wat_als.py"
-BOERHAAVE = "HLM-BOERHAAVEWIJK|bewonersinitiatief"
+BOERHAAVE_LABEL = "Verandering Boerhaavewijk: bewonersinitiatieven"
 
 
 def open_page(app, programme: str = HAARLEM):
@@ -27,6 +27,11 @@ def open_page(app, programme: str = HAARLEM):
 
 def widget(app, kind: str, key: str):
     return next(w for w in app.get(kind) if w.key == key)
+
+
+def control(app, kind: str, label: str):
+    """A scenario control by its label (their keys carry a generation number)."""
+    return next(w for w in app.get(kind) if w.label == label)
 
 
 def table_with(app, column: str):
@@ -57,7 +62,7 @@ def test_haarlem_baseline(app):
 
 def test_30000_into_boerhaavewijk(app):
     open_page(app)
-    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    control(app, "number_input", BOERHAAVE_LABEL).set_value(30_000).run()
     no_exceptions(app)
     facts = programme_facts(HAARLEM)
     shown = metrics(app)
@@ -85,9 +90,10 @@ def test_move_form_and_over_allocation(app):
     facts = programme_facts(HAARLEM)
     assert metrics(app)["Niet toegekend in scenario"] == euro(facts["remaining"] - 40_000)
     assert any("Overbesteding" in e.value and "€ 5.700" in e.value for e in app.error)
-    assert widget(app, "number_input", f"wa_w_{HAARLEM}_b_HLM-CENTRUM|bewonersinitiatief").value == 40_000
+    centrum = next(w["name"] for w in rows("wijk") if w["code"] == "HLM-CENTRUM")
+    assert control(app, "number_input", f"Verandering {centrum}: bewonersinitiatieven").value == 40_000
     general = sum(Decimal(a["approved"]) for a in rows("budget_allocation") if a["category"] == "algemene kosten")
-    widget(app, "number_input", f"wa_w_{HAARLEM}_b_|algemene kosten").set_value(-100_000).run()
+    control(app, "number_input", "Verandering Algemene kosten (programma)").set_value(-100_000).run()
     no_exceptions(app)
     assert any("negatief" in w.value and euro(general - 100_000) in w.value for w in app.warning)
 
@@ -112,8 +118,8 @@ def _ymere_cut(programme: str, percent: int) -> tuple[Decimal, Decimal, set[str]
 @pytest.mark.parametrize("programme", [HAARLEM, AMSTERDAM])
 def test_ymere_minus_15_percent(app, programme):
     open_page(app, programme)
-    widget(app, "multiselect", f"wa_w_{programme}_partners").set_value(["YMERE"]).run()
-    widget(app, "slider", f"wa_w_{programme}_p_YMERE").set_value(-15).run()
+    control(app, "multiselect", "Bijdrage van partners aanpassen").set_value(["YMERE"]).run()
+    control(app, "slider", "Ymere: verandering van de bijdrage (%)").set_value(-15).run()
     no_exceptions(app)
     total, scenario, hit = _ymere_cut(programme, -15)
     assert metric_help(app, "Partnerbijdragen nu") == euro(total)
@@ -137,9 +143,12 @@ def test_amsterdam_says_it_has_no_central_budget(app):
 def test_delay_shows_planning_before_and_after(app):
     open_page(app)
     code = "HLM-BOERHAAVEWIJK-02"
-    widget(app, "multiselect", f"wa_w_{HAARLEM}_delayed").set_value([code]).run()
+    control(app, "multiselect", "Projecten verschuiven").set_value([code]).run()
     no_exceptions(app)
-    assert widget(app, "number_input", f"wa_w_{HAARLEM}_m_{code}").value == 6
+    project = project_rows(HAARLEM)[code]
+    wijk = next(w["name"] for w in rows("wijk") if w["code"] == "HLM-BOERHAAVEWIJK")
+    months = control(app, "number_input", f"{project['title']} ({wijk}): maanden later (min = eerder)")
+    assert months.value == 6
     planning = table_with(app, "Start scenario")
     project = project_rows(HAARLEM)[code]
     row = planning.iloc[0]
@@ -170,7 +179,7 @@ def test_save_load_and_compare(app, tmp_path, monkeypatch):
     seed_folder(engine, SAMPLE_DATA_DIR)
     monkeypatch.setenv("DATABASE_URL", url)
     open_page(app)
-    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    control(app, "number_input", BOERHAAVE_LABEL).set_value(30_000).run()
     next(t for t in app.text_input if t.label == "Naam van het scenario").input("Boerhaave +30k")
     next(b for b in app.button if b.label == "Scenario opslaan").click().run()
     no_exceptions(app)
@@ -182,9 +191,11 @@ def test_save_load_and_compare(app, tmp_path, monkeypatch):
     # Back to now, then load it again.
     next(b for b in app.button if b.label == "Alles terug naar nu").click().run()
     assert metrics(app)["Niet toegekend in scenario"] == "€ 34.300"
+    assert control(app, "number_input", BOERHAAVE_LABEL).value == 0
     next(b for b in app.button if b.label == "Laden").click().run()
     no_exceptions(app)
     assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
+    assert control(app, "number_input", BOERHAAVE_LABEL).value == 30_000
     widget(app, "multiselect", f"wa_w_{HAARLEM}_compare").set_value(["Boerhaave +30k"]).run()
     no_exceptions(app)
     per_wijk = table_with(app, "Boerhaave +30k")
@@ -205,8 +216,25 @@ def test_viewer_plays_but_cannot_save(app, monkeypatch):
 
     monkeypatch.setattr(ui.auth, "current_actor", lambda: Actor("k@example.org", "Kijker", "kijker"))
     open_page(app)
-    widget(app, "number_input", f"wa_w_{HAARLEM}_b_{BOERHAAVE}").set_value(30_000).run()
+    control(app, "number_input", BOERHAAVE_LABEL).set_value(30_000).run()
     no_exceptions(app)
     assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
     assert not [b for b in app.button if b.label == "Scenario opslaan"]
     assert any("mag scenario's niet opslaan" in i.value for i in app.info)
+
+
+def test_a_control_shown_again_starts_from_the_scenario(app):
+    open_page(app)
+    code = "HLM-BOERHAAVEWIJK-02"
+    project = project_rows(HAARLEM)[code]
+    wijk = next(w["name"] for w in rows("wijk") if w["code"] == "HLM-BOERHAAVEWIJK")
+    label = f"{project['title']} ({wijk}): maanden later (min = eerder)"
+    control(app, "multiselect", "Projecten verschuiven").set_value([code]).run()
+    control(app, "number_input", label).set_value(3).run()
+    control(app, "multiselect", "Projecten verschuiven").set_value([]).run()
+    control(app, "multiselect", "Projecten verschuiven").set_value([code]).run()
+    no_exceptions(app)
+    assert control(app, "number_input", label).value == 6
+    planning = table_with(app, "Start scenario")
+    start = pd.Timestamp(project["start_date"])
+    assert planning.iloc[0]["Start scenario"] == fmt.date_short(start + pd.DateOffset(months=6))

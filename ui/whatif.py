@@ -74,8 +74,26 @@ def _metric_delta(cents) -> str:
 # ---------------------------------------------------------------------------------------------- state
 
 
-def _empty() -> dict:
-    return {"budget": {}, "partners": {}, "dropped": [], "delays": {}, "loaded": None}
+def _empty(generation: int = 0) -> dict:
+    return {"budget": {}, "partners": {}, "dropped": [], "delays": {}, "loaded": None, "gen": generation}
+
+
+def _widget(programme: str, store: dict, name: str, value) -> str:
+    """The key of a scenario control, given its value from the store when the control is new.
+
+    The key carries a generation that changes whenever the store is replaced or changed from outside the
+    control (loading, resetting, moving money), so the control then starts again from the store. Between
+    those, the control keeps its own state: rewriting it on every run would undo quick changes that are
+    still on their way from the browser (several arrow-key steps on a slider).
+    """
+    key = f"wa_w_{programme}_g{store.get('gen', 0)}_{name}"
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def _next_generation(programme: str) -> int:
+    return int(_store(programme).get("gen", 0)) + 1
 
 
 def _store(programme: str) -> dict:
@@ -100,9 +118,16 @@ def _set(programme: str, section: str, item: str, widget_key: str) -> None:
     _store(programme)[section][item] = 0 if value is None else int(value)
 
 
+def _forget(programme: str, store: dict, names: list[str]) -> None:
+    """Drop the state of controls that are about to appear again, so they start from the store."""
+    for name in names:
+        st.session_state.pop(f"wa_w_{programme}_g{store.get('gen', 0)}_{name}", None)
+
+
 def _set_partners(programme: str, widget_key: str) -> None:
     store = _store(programme)
     chosen = st.session_state[widget_key]
+    _forget(programme, store, [f"p_{p}" for p in chosen if p not in store["partners"]])
     store["partners"] = {p: store["partners"].get(p, 0) for p in chosen}
 
 
@@ -112,7 +137,9 @@ def _set_dropped(programme: str, widget_key: str) -> None:
 
 def _set_delayed(programme: str, widget_key: str) -> None:
     store = _store(programme)
-    store["delays"] = {p: store["delays"].get(p, 6) for p in st.session_state[widget_key]}
+    chosen = st.session_state[widget_key]
+    _forget(programme, store, [f"m_{p}" for p in chosen if p not in store["delays"]])
+    store["delays"] = {p: store["delays"].get(p, 6) for p in chosen}
 
 
 def _move(programme: str, source_key: str, target_key: str, amount_key: str) -> None:
@@ -124,10 +151,11 @@ def _move(programme: str, source_key: str, target_key: str, amount_key: str) -> 
     for key, sign in ((source, -1), (target, 1)):
         if key != REST:
             store["budget"][key] = int(store["budget"].get(key, 0)) + sign * amount
+    store["gen"] = _next_generation(programme)
 
 
 def _reset(programme: str) -> None:
-    st.session_state[f"wa_{programme}"] = _empty()
+    st.session_state[f"wa_{programme}"] = _empty(_next_generation(programme))
 
 
 def load_into_state(programme: str, name: str, version: int, payload: str, baseline: Baseline) -> list[str]:
@@ -137,7 +165,7 @@ def load_into_state(programme: str, name: str, version: int, payload: str, basel
     lines = set(baseline.budgets["key"])
     partners = set(baseline.contributions["partner_code"]) | set(baseline.projects["lead_partner_code"])
     projects = set(baseline.projects["code"])
-    store = _empty()
+    store = _empty(_next_generation(programme))
     for key, cents in scenario.budget_deltas.items():
         if key not in lines:
             notes.append(f"Budgetregel {key} bestaat niet meer en is weggelaten.")
@@ -188,8 +216,7 @@ def budget_controls(programme: str, baseline: Baseline) -> None:
     for col, text in zip(header, ("Budgetregel", NOW, "Verandering (€)", "Scenario"), strict=True):
         col.caption(text)
     for key, base in zip(lines["key"], lines["baseline"], strict=True):
-        widget = f"wa_w_{programme}_b_{key}"
-        st.session_state[widget] = int(store["budget"].get(key, 0))
+        widget = _widget(programme, store, f"b_{key}", int(store["budget"].get(key, 0)))
         row = st.columns([3, 1.6, 2, 1.6], vertical_alignment="center")
         row[0].write(labels[key])
         row[1].write(_euro_cents(base))
@@ -219,8 +246,7 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
     )
     projects = baseline.projects.sort_values(["wijk_name", "title"])
     project_label = dict(zip(projects["code"], projects["title"] + " (" + projects["wijk_name"] + ")", strict=True))
-    key = f"wa_w_{programme}_partners"
-    st.session_state[key] = [p for p in store["partners"] if p in names.index]
+    key = _widget(programme, store, "partners", [p for p in store["partners"] if p in names.index])
     st.multiselect(
         "Bijdrage van partners aanpassen",
         list(names.index),
@@ -231,8 +257,7 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
         placeholder="Kies een of meer partners",
     )
     for code in store["partners"]:
-        widget = f"wa_w_{programme}_p_{code}"
-        st.session_state[widget] = int(store["partners"][code])
+        widget = _widget(programme, store, f"p_{code}", int(store["partners"][code]))
         st.slider(
             f"{names.get(code, code)}: verandering van de bijdrage (%)",
             min_value=-100,
@@ -246,8 +271,7 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
             "afzonderlijk op de cent afgerond.",
         )
     c = st.columns(2)
-    key = f"wa_w_{programme}_dropped"
-    st.session_state[key] = [p for p in store["dropped"] if p in project_label]
+    key = _widget(programme, store, "dropped", [p for p in store["dropped"] if p in project_label])
     c[0].multiselect(
         "Projecten laten vervallen",
         list(project_label),
@@ -257,8 +281,7 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
         args=(programme, key),
         placeholder="Kies projecten",
     )
-    key = f"wa_w_{programme}_delayed"
-    st.session_state[key] = [p for p in store["delays"] if p in project_label]
+    key = _widget(programme, store, "delayed", [p for p in store["delays"] if p in project_label])
     c[1].multiselect(
         "Projecten verschuiven",
         list(project_label),
@@ -269,8 +292,7 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
         placeholder="Kies projecten",
     )
     for code in store["delays"]:
-        widget = f"wa_w_{programme}_m_{code}"
-        st.session_state[widget] = int(store["delays"][code])
+        widget = _widget(programme, store, f"m_{code}", int(store["delays"][code]))
         c[1].number_input(
             f"{project_label[code]}: maanden later (min = eerder)",
             min_value=-MAX_SHIFT,
