@@ -2,13 +2,11 @@
 
 import streamlit as st
 
-from data_access.access import MANAGE
+from data_access.access import EDIT_PROJECT, MANAGE
 from ui import auth
-from ui.a11y import document_language
 from ui.a11y import document_language
 
 st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holiday_village:", layout="wide")
-document_language()  # <html lang="nl">
 document_language()  # <html lang="nl">
 
 PAGES = [
@@ -21,7 +19,7 @@ PAGES = [
     st.Page("pages/wat_als.py", title="Wat als", icon=":material/calculate:"),
     st.Page("pages/charter.py", title="Charter", icon=":material/gavel:"),
     st.Page("pages/gebruikers.py", title="Gebruikers", icon=":material/group:", visibility=auth.shown_to(MANAGE)),
-    st.Page("pages/beheer.py", title="Beheer", icon=":material/database:"),
+    st.Page("pages/beheer.py", title="Beheer", icon=":material/database:", visibility=auth.shown_to(EDIT_PROJECT)),
 ]
 
 # A browser that may not see data (lokale modus from another address, not logged in, not admitted) gets
