@@ -28,5 +28,8 @@ def get_engine(url: str | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # Every browser session runs its script in a thread of its own; SQLAlchemy's default pool (5 + 10)
+        # made 20 concurrent sessions queue for connections. Two instances stay well under PostgreSQL's
+        # default max_connections (100).
+        engine = create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=10, pool_timeout=15)
     return engine
