@@ -107,7 +107,7 @@ def audit_changes(engine: Engine) -> pd.DataFrame:
     return queries._frame(
         engine,
         select(a.at, a.actor, a.action, a.table_name, a.row_key, a.old_values, a.new_values)
-        .where(a.table_name.in_(AUDITED_FOR_CHANGES), a.action == "update")
+        .where(a.table_name.in_(AUDITED_FOR_CHANGES), a.action.in_(("update", "import")), a.old_values.is_not(None))
         .order_by(a.at, a.id),
         dates=("at",),
     )

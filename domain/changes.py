@@ -341,11 +341,17 @@ def _values(text) -> dict:
 
 
 def audited_updates(audit: pd.DataFrame, table: str, previous: dt.date, meeting: dt.date) -> pd.DataFrame:
-    """Audit 'update' rows of `table` made in the window, with parsed `old` and `new` dicts."""
+    """Audit rows that changed an existing row of `table` in the window (an edit, or an import that updated
+    it; both log the old values), with parsed `old` and `new` dicts."""
     if audit.empty:
         return audit.assign(old=[], new=[])
     at = pd.to_datetime(audit["at"]).dt.normalize()
-    rows = audit[(audit["table_name"] == table) & (audit["action"] == "update") & in_window(at, previous, meeting)]
+    rows = audit[
+        (audit["table_name"] == table)
+        & audit["action"].isin(("update", "import"))
+        & audit["old_values"].notna()
+        & in_window(at, previous, meeting)
+    ]
     rows = rows.assign(
         at=pd.to_datetime(rows["at"]),
         old=[_values(v) for v in rows["old_values"]],
