@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from oidc_provider_mock import run_server_in_thread
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from data_access.config import SAMPLE_DATA_DIR
 from tests.a11y import axe_violations
@@ -126,7 +126,7 @@ def test_beheerder_logs_in_sees_all_pages_and_logs_out(browser, app_url, oidc_pr
     page.keyboard.type(KIJKER["email"])
     page.keyboard.press("Enter")
     settle(page)
-    assert page.get_by_role("button", name="Opslaan").is_visible()
+    expect(page.get_by_role("button", name="Opslaan")).to_be_visible(timeout=20000)
     assert axe_violations(page) == []
 
     # Logging out ends the session at the provider too and brings back the login prompt.
@@ -180,6 +180,6 @@ def test_unknown_address_is_refused(browser, app_url, oidc_provider):
     assert f"Uw account ({UNKNOWN}) is nog niet toegelaten" in text
     assert nav_titles(page) == []
     assert page.locator("[data-testid='stMetric']").count() == 0
-    assert page.get_by_role("button", name="Uitloggen").is_visible()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible(timeout=20000)
     assert axe_violations(page) == []
     context.close()

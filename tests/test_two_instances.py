@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from data_access.access import Actor
 from data_access.config import SAMPLE_DATA_DIR
@@ -124,7 +124,7 @@ def test_a_write_in_one_instances_ui_reaches_the_other(browser, two_instances):
     settle(page_a)
     assert exception_texts(page_a) == []
     # The instance that wrote shows the change in the same run (its cache key changed with the version).
-    assert page_a.get_by_text("Gebruiker tweede.instantie@example.nl toegevoegd").is_visible()
+    expect(page_a.get_by_text("Gebruiker tweede.instantie@example.nl toegevoegd")).to_be_visible(timeout=20000)
     assert int(metric(page_a, "Gebruikers")) == count + 1
     # The other instance, which cached the old list, shows it on its next run.
     assert reload_until(page_b, "Gebruikers", str(count + 1)) < 5
