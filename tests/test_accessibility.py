@@ -5,13 +5,10 @@ Pages are discovered from the sidebar navigation at run time, so a page added to
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.a11y import axe_violations
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+from tests.browser import exception_texts, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -23,15 +20,6 @@ NAV_LINK = "[data-testid='stSidebarNavLink']"
 def server(tmp_path_factory, sample_db_url):
     with streamlit_server(sample_db_url, tmp_path_factory.mktemp("a11y") / "streamlit.log") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _nav_paths(page, base: str) -> list[str]:

@@ -13,14 +13,12 @@ from __future__ import annotations
 import contextlib
 import socket
 import time
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from data_access.config import SAMPLE_DATA_DIR
 from tests.a11y import axe_violations
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+from tests.browser import exception_texts, settle, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -60,15 +58,6 @@ def server(tmp_path_factory):
         url, tmp / "streamlit.log", address="0.0.0.0", extra_args=("--secrets.files", str(empty / "secrets.toml"))
     ) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def assert_refused(page) -> None:

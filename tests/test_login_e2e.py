@@ -5,15 +5,13 @@ logs in; the users table (the sample's app_user.csv) decides the role.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from oidc_provider_mock import run_server_in_thread
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from data_access.config import SAMPLE_DATA_DIR
 from tests.a11y import axe_violations
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+from tests.browser import exception_texts, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -55,15 +53,6 @@ def app_url(oidc_provider, tmp_path_factory):
     # --secrets.files points Streamlit at this file only; the project's own secrets.toml is not read.
     with streamlit_server(url, tmp / "streamlit.log", extra_args=("--secrets.files", str(secrets))) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def nav_titles(page) -> list[str]:

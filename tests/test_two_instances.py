@@ -8,14 +8,13 @@ every write bumps that version in the same transaction, so neither instance can 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from data_access.access import Actor
 from data_access.config import SAMPLE_DATA_DIR
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, streamlit_server
+from tests.browser import exception_texts, settle, streamlit_server
 from tests.sample_facts import programme_facts, rows, statuses_on
 
 pytestmark = pytest.mark.browser
@@ -42,15 +41,6 @@ def two_instances(pg_server, tmp_path_factory):
     ):
         assert a != b
         yield engine, a, b
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def metric(page, label: str) -> str:
