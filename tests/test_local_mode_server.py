@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import subprocess
 import time
 
 import pytest
@@ -38,6 +39,31 @@ def non_loopback_address() -> str | None:
     with contextlib.suppress(OSError):
         candidates += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     return next((a for a in candidates if not a.startswith("127.") and a != "0.0.0.0"), None)
+
+
+# A documentation-range address put on the loopback interface when the machine has no other address.
+SPARE_ADDRESS = "198.51.100.77"
+
+
+def remote_address() -> str:
+    """A non-loopback address of this machine; adds one to `lo` when there is none (needs root and `ip`).
+
+    Fails rather than skips: without such an address the lokale-modus refusal is not tested for real.
+    """
+    address = non_loopback_address()
+    if address is not None:
+        return address
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        subprocess.run(["ip", "addr", "add", f"{SPARE_ADDRESS}/32", "dev", "lo"], check=True, capture_output=True)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((SPARE_ADDRESS, 0))
+            return SPARE_ADDRESS
+        except OSError:
+            pytest.fail(
+                "deze machine heeft geen netwerkadres buiten loopback en er kon er geen worden toegevoegd "
+                f"(ip addr add {SPARE_ADDRESS}/32 dev lo, als root); test_auth.py toetst de adresregel zonder netwerk"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +110,7 @@ def test_this_machine_sees_the_banner_and_the_data(browser, server):
 
 
 def test_another_address_is_refused_on_every_page(browser, server):
-    address = non_loopback_address()
-    if address is None:  # pragma: no cover - depends on the machine
-        pytest.skip("deze machine heeft geen netwerkadres buiten loopback; test_auth.py toetst de adresregel")
+    address = remote_address()
     port = server.rsplit(":", 1)[1]
     remote = f"http://{address}:{port}"
     local = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -139,9 +163,7 @@ def test_a_proxy_on_this_machine_passes_the_remote_address_and_it_is_refused(ser
 
 
 def test_another_address_cannot_pose_as_local_with_a_forwarded_header(server):
-    address = non_loopback_address()
-    if address is None:  # pragma: no cover - depends on the machine
-        pytest.skip("deze machine heeft geen netwerkadres buiten loopback")
+    address = remote_address()
     remote = f"http://{address}:{server.rsplit(':', 1)[1]}"
     text = _first_run(remote, {"X-Forwarded-For": "127.0.0.1"})
     assert REFUSAL in text and address in text
