@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import statistics
 import sys
 import tempfile
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-timeout", type=float, default=30.0, help="seconds before a page counts as an error")
     parser.add_argument("--p95-target", type=float, default=2.0)
     parser.add_argument("--out", help="also write the Markdown summary here")
+    parser.add_argument("--server-log", help="keep the full Streamlit server log here")
     args = parser.parse_args(argv)
     if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800):
         parser.error("--sessions 1..50 and --duration up to 1800 s")
@@ -150,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 times, errors = asyncio.run(_run(base, args.sessions, args.duration, int(args.page_timeout * 1000)))
             server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
+            if args.server_log:
+                shutil.copyfile(tmp / "streamlit.log", args.server_log)
     text, ok = summary(times, errors, args.p95_target)
     if errors:  # the server's own words help to tell an app error from an overloaded machine
         tail = [line for line in server_log if "Traceback" in line or "Error" in line or "WARNING" in line]

@@ -94,3 +94,30 @@ def settle(page, timeout: int = 60000) -> None:
 
 def exception_texts(page) -> list[str]:
     return [e.inner_text() for e in page.query_selector_all("[data-testid='stException']")]
+
+
+def choose_option(page, box, text: str) -> None:
+    """Pick the first option containing `text` in a selectbox by typing it and pressing Enter.
+
+    Enter soon after the filtered list appears is sometimes taken as "close the list" without a choice, so
+    the choice is checked in the box and tried again when it did not take; then the run is waited for."""
+    from playwright.sync_api import expect
+
+    field = box.locator("input")
+    option = page.get_by_role("option").filter(has_text=text).first
+    for _ in range(3):
+        box.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(text)
+        expect(option).to_be_visible(timeout=20000)
+        label = option.inner_text().strip()
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")
+        try:
+            expect(field).to_have_value(label, timeout=3000)
+            break
+        except AssertionError:
+            continue
+    else:
+        raise AssertionError(f"option {text!r} could not be chosen")
+    settle(page)

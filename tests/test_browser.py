@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import exception_texts, settle, streamlit_server
+from tests.browser import choose_option, exception_texts, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -69,10 +69,7 @@ def test_planning_filter_link_and_project_click(browser, server):
     # Choose a project: its detail opens with its status history.
     title = sorted(wonen.values(), key=lambda p: p["code"])[0]["title"]
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Project bekijken")
-    box.click()
-    page.keyboard.type(title)
-    page.keyboard.press("Enter")
-    settle(page)
+    choose_option(page, box, title)
     assert exception_texts(page) == []
     assert page.locator("[data-testid='stMain'] h3").filter(has_text=title).first.is_visible()
     assert page.get_by_text("Statusgeschiedenis").first.is_visible()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser import exception_texts, settle, streamlit_server
+from tests.browser import choose_option, exception_texts, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -56,10 +56,7 @@ def test_choose_a_partner_then_follow_a_charter_link(browser, server):
 
     # Choose a partner in the list: its detail opens and the URL carries it.
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Partner")
-    box.last.click()
-    page.keyboard.type("Ymere")
-    page.keyboard.press("Enter")
-    settle(page)
+    choose_option(page, box.last, "Ymere")
     assert exception_texts(page) == []
     assert shows_detail_of(page, "Ymere")
     assert "partner=YMERE" in page.url
