@@ -24,4 +24,7 @@ PAGES = [
 
 # A browser that may not see data (lokale modus from another address, not logged in, not admitted) gets
 # only the refusal.
-st.navigation(auth.navigation_pages(PAGES)).run()
+page = st.navigation(auth.navigation_pages(PAGES))
+# Each page its own document title, for browser tabs, history and screen readers (WCAG 2.4.2).
+st.set_page_config(page_title=f"{page.title} · Wijkaanpak-dashboard")
+page.run()

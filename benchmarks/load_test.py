@@ -49,7 +49,26 @@ async def _settle(page, timeout_ms: int) -> None:
     await page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=timeout_ms)
 
 
-async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors) -> None:
+async def _click_and_settle(page, link, title: str, timeout_ms: int) -> None:
+    await link.click(timeout=timeout_ms)
+    # The run starts a moment after the click (later on a busy server) and sets the document title first;
+    # until then the old page still reads as finished.
+    await page.wait_for_function("t => document.title.startsWith(t)", arg=f"{title} ·", timeout=timeout_ms)
+    await _settle(page, timeout_ms)
+
+
+async def _app_state(page) -> str:
+    """The app's connection and script state as the page shows them, to tell a lost connection from a slow run."""
+    try:
+        app = page.locator("[data-testid='stApp']")
+        connection = await app.get_attribute("data-test-connection-state", timeout=2000)
+        script = await app.get_attribute("data-test-script-state", timeout=2000)
+        return f"verbinding {connection}, script {script}"
+    except Exception as exc:  # the page itself is gone
+        return f"toestand onbekend: {type(exc).__name__}"
+
+
+async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors, shots) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     page.on("pageerror", lambda exc: errors.append(f"sessie {n}: browserfout {exc}"))
@@ -69,11 +88,12 @@ async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int,
             title = titles[i]
             started = time.perf_counter()
             try:
-                await page.locator(NAV_LINK).nth(i).click(timeout=timeout_ms)
-                await page.wait_for_timeout(50)
-                await _settle(page, timeout_ms)
+                await _click_and_settle(page, page.locator(NAV_LINK).nth(i), title, timeout_ms)
             except Exception as exc:  # a timeout or a closed page: count it, go on
-                errors.append(f"sessie {n}, {title}: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+                state = await _app_state(page)
+                errors.append(f"sessie {n}, {title}: {type(exc).__name__}: {str(exc).splitlines()[0][:120]} ({state})")
+                if shots:
+                    await page.screenshot(path=str(Path(shots) / f"sessie{n}-{i}.png"))
                 continue
             elapsed = time.perf_counter() - started
             boxes = await page.locator("[data-testid='stException']").all_inner_texts()
@@ -84,7 +104,7 @@ async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int,
         await context.close()
 
 
-async def _run(base: str, sessions: int, duration: float, timeout_ms: int):
+async def _run(base: str, sessions: int, duration: float, timeout_ms: int, shots: str | None = None):
     from playwright.async_api import async_playwright
 
     times: dict[str, list[float]] = defaultdict(list)
@@ -93,7 +113,7 @@ async def _run(base: str, sessions: int, duration: float, timeout_ms: int):
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         deadline = time.perf_counter() + duration
         await asyncio.gather(
-            *(_session(n, browser, base, deadline, timeout_ms, times, errors) for n in range(sessions))
+            *(_session(n, browser, base, deadline, timeout_ms, times, errors, shots) for n in range(sessions))
         )
         await browser.close()
     return times, errors
@@ -133,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--p95-target", type=float, default=2.0)
     parser.add_argument("--out", help="also write the Markdown summary here")
     parser.add_argument("--server-log", help="keep the full Streamlit server log here")
+    parser.add_argument("--shots", help="folder for a screenshot of the page at each error")
+    parser.add_argument("--app", default="dashboard.py", help="another app to compare with (e.g. a plain one)")
     args = parser.parse_args(argv)
     if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800):
         parser.error("--sessions 1..50 and --duration up to 1800 s")
@@ -144,13 +166,15 @@ def main(argv: list[str] | None = None) -> int:
                 data, problems = read_folder(tmp / "data")
                 assert not problems, problems[:3]
                 load_dataset(get_engine(url), data)
-            with streamlit_server(url, tmp / "streamlit.log") as (base, _proc):
+            with streamlit_server(url, tmp / "streamlit.log", app=args.app) as (base, _proc):
                 print(
                     f"{args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g} ...",
                     file=sys.stderr,
                     flush=True,
                 )
-                times, errors = asyncio.run(_run(base, args.sessions, args.duration, int(args.page_timeout * 1000)))
+                times, errors = asyncio.run(
+                    _run(base, args.sessions, args.duration, int(args.page_timeout * 1000), args.shots)
+                )
             server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
             if args.server_log:
                 shutil.copyfile(tmp / "streamlit.log", args.server_log)

@@ -88,6 +88,20 @@ def test_document_language_is_dutch(browser, server):
     assert page.evaluate("document.documentElement.lang") == "nl"
 
 
+def test_every_page_has_its_own_document_title(browser, server):
+    """WCAG 2.4.2: the browser tab and history name the page, not only the app."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server)
+    settle(page)
+    links = page.locator("[data-testid='stSidebarNavLink']")
+    titles = [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
+    assert len(titles) >= 8
+    for i, title in enumerate(titles):
+        links.nth(i).click()
+        settle(page)
+        assert page.title() == f"{title} · Wijkaanpak-dashboard"
+
+
 _FOCUSED = """() => {
   const a = document.activeElement;
   const box = a.closest('[data-testid]');
