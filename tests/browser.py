@@ -99,24 +99,28 @@ def exception_texts(page) -> list[str]:
 def choose_option(page, box, text: str) -> None:
     """Pick the first option containing `text` in a selectbox by typing it and pressing Enter.
 
-    Enter soon after the filtered list appears is sometimes taken as "close the list" without a choice, so
-    the choice is checked in the box and tried again when it did not take; then the run is waited for."""
+    Enter soon after the filtered list appears is sometimes taken as "close the list" without a choice, and
+    the list can re-render while it opens; so the choice is checked in the box and the whole step is tried
+    again when it did not take. Then the run that the choice started is waited for."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     field = box.locator("input")
     option = page.get_by_role("option").filter(has_text=text).first
-    for _ in range(3):
-        box.click()
-        page.keyboard.press("ControlOrMeta+a")
-        page.keyboard.type(text)
-        expect(option).to_be_visible(timeout=20000)
-        label = option.inner_text().strip()
-        page.wait_for_timeout(300)
-        page.keyboard.press("Enter")
+    for _ in range(4):
         try:
+            if option.is_visible():
+                page.keyboard.press("Escape")  # close a list left open by a failed attempt
+            box.click()
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.type(text)
+            expect(option).to_be_visible(timeout=10000)
+            label = (option.text_content(timeout=2000) or "").strip()
+            page.wait_for_timeout(300)
+            page.keyboard.press("Enter")
             expect(field).to_have_value(label, timeout=3000)
             break
-        except AssertionError:
+        except (AssertionError, PlaywrightTimeout):
             continue
     else:
         raise AssertionError(f"option {text!r} could not be chosen")
