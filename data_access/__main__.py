@@ -20,19 +20,9 @@ from .export import export_folder
 from .schema import current_revision, upgrade_to_head
 from .seeding import LoadRefused, is_empty, load_dataset
 
-MAX_SHOWN = 200
-
 
 def _where(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
-
-
-def _print_problems(problems) -> None:
-    for problem in problems[:MAX_SHOWN]:
-        print(f"FOUT: {problem}", file=sys.stderr)
-    if len(problems) > MAX_SHOWN:
-        print(f"... en nog {len(problems) - MAX_SHOWN} fouten.", file=sys.stderr)
-    print(f"{len(problems)} fout(en) gevonden; er is niets geschreven.", file=sys.stderr)
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -53,7 +43,7 @@ def cmd_init(args) -> int:
 def cmd_check(args) -> int:
     data, problems = read_folder(args.dir)
     if problems:
-        _print_problems(problems)
+        import_commands.print_problems(problems)
         return 1
     print(f"Map {args.dir} is in orde: {sum(len(r) for r in data.rows.values())} rijen in {len(data.files)} bestanden.")
     return 0
@@ -62,7 +52,7 @@ def cmd_check(args) -> int:
 def cmd_seed(args) -> int:
     data, problems = read_folder(args.dir)
     if problems:
-        _print_problems(problems)
+        import_commands.print_problems(problems)
         return 1
     url = database_url()
     engine = get_engine(url)
@@ -70,7 +60,7 @@ def cmd_seed(args) -> int:
     try:
         result = load_dataset(engine, data)
     except LoadRefused as exc:
-        _print_problems(exc.problems)
+        import_commands.print_problems(exc.problems)
         return 1
     print(f"{result.total} rijen geladen in {_where(url)}:\n{_counts(result.counts)}")
     return 0

@@ -28,12 +28,17 @@ def _engine():
     return engine
 
 
-def _problems(problems) -> int:
+def print_problems(problems) -> None:
+    """The first MAX_SHOWN problems on stderr, and that nothing was written (shared by every command)."""
     for problem in problems[:MAX_SHOWN]:
         print(f"FOUT: {problem}", file=sys.stderr)
     if len(problems) > MAX_SHOWN:
         print(f"... en nog {len(problems) - MAX_SHOWN} fouten.", file=sys.stderr)
     print(f"{len(problems)} fout(en) gevonden; er is niets geschreven.", file=sys.stderr)
+
+
+def _problems(problems) -> int:
+    print_problems(problems)
     return 1
 
 
