@@ -96,6 +96,11 @@ def exception_texts(page) -> list[str]:
     return [e.inner_text() for e in page.query_selector_all("[data-testid='stException']")]
 
 
+def nav_titles(page) -> list[str]:
+    """The page titles in the sidebar navigation, in order (each link's text ends with its title)."""
+    return [t.strip().splitlines()[-1] for t in page.locator("[data-testid='stSidebarNavLink']").all_inner_texts()]
+
+
 def choose_option(page, box, text: str) -> None:
     """Pick the first option containing `text` in a selectbox by typing it and pressing Enter.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.a11y import axe_violations
-from tests.browser import exception_texts, settle, streamlit_server
+from tests.browser import exception_texts, nav_titles, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -94,7 +94,7 @@ def test_every_page_has_its_own_document_title(browser, server):
     page.goto(server)
     settle(page)
     links = page.locator("[data-testid='stSidebarNavLink']")
-    titles = [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
+    titles = nav_titles(page)
     assert len(titles) >= 8
     for i, title in enumerate(titles):
         links.nth(i).click()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import choose_option, exception_texts, settle, streamlit_server
+from tests.browser import choose_option, exception_texts, nav_titles, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -32,8 +32,7 @@ def test_every_page_opens_without_exception(browser, server):
     page.goto(server)
     settle(page)
     assert exception_texts(page) == []
-    links = page.locator("[data-testid='stSidebarNavLink']")
-    titles = [links.nth(i).inner_text().strip().splitlines()[-1] for i in range(links.count())]
+    titles = nav_titles(page)
     assert "Overzicht" in titles and "Wijkprofiel" in titles
     for i, title in enumerate(titles):
         page.locator("[data-testid='stSidebarNavLink']").nth(i).click()

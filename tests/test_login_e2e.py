@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from data_access.config import SAMPLE_DATA_DIR
 from tests.a11y import axe_violations
-from tests.browser import choose_option, exception_texts, settle, streamlit_server
+from tests.browser import choose_option, exception_texts, nav_titles, settle, streamlit_server
 from tests.sample_facts import rows
 
 pytestmark = pytest.mark.browser
@@ -53,11 +53,6 @@ def app_url(oidc_provider, tmp_path_factory):
     # --secrets.files points Streamlit at this file only; the project's own secrets.toml is not read.
     with streamlit_server(url, tmp / "streamlit.log", extra_args=("--secrets.files", str(secrets))) as base:
         yield base
-
-
-def nav_titles(page) -> list[str]:
-    links = page.locator("[data-testid='stSidebarNavLink']")
-    return [links.nth(i).inner_text().strip().splitlines()[-1] for i in range(links.count())]
 
 
 def main_text(page) -> str:
