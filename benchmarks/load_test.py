@@ -1,14 +1,21 @@
-"""Load test on loopback: N concurrent headless Chromium sessions click through every page for a while.
+"""Load test on loopback: N concurrent sessions click through every page for a while.
 
-    python -m benchmarks.load_test                                  # 20 sessions, 120 s, scale 1, SQLite
-    python -m benchmarks.load_test --sessions 5 --duration 30
+    python -m benchmarks.load_test                                  # 20 Chromium sessions, 120 s, scale 1, SQLite
+    python -m benchmarks.load_test --client websocket               # 20 Streamlit websocket clients instead
+    python -m benchmarks.load_test --sessions 5 --duration 30 --think 3
     python -m benchmarks.load_test --database postgresql            # a throwaway PostgreSQL cluster
     python -m benchmarks.load_test --database-url postgresql+psycopg://...   # an already seeded database
 
 Starts its own Streamlit server on 127.0.0.1 (and, unless --database-url is given, seeds generated data of
---scale into a fresh database). Every session opens the app, then clicks the sidebar links in turn; a page
-time is from the click until the script run has finished and the page title is shown. An error is an
-exception box on the page, a page that does not finish within --page-timeout, or a browser error.
+--scale into a fresh database). Every session opens the app, then goes to each page of the navigation in
+turn, optionally pausing --think seconds (a reader) between pages.
+- `--client chromium`: headless Chromium tabs click the sidebar links; a page time is from the click until
+  the script run has finished and the page title is shown. The browsers run on the same cores as the server.
+- `--client websocket`: each session is a Streamlit websocket client (benchmarks/ws_client.py) that asks for
+  the page's run as the browser does and waits until the server reports the run finished; it renders
+  nothing, so the server has the machine to itself. A page time is from the request until that report.
+An error is an exception box on the page, a page that does not finish within --page-timeout, or a
+browser/connection error.
 Prints p50/p95 per page and overall; exits 1 on any error or when p95 exceeds --p95-target (2 s).
 Bounded: stops after --duration seconds (plus at most one page timeout); sends traffic only to loopback.
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import shutil
 import statistics
 import sys
@@ -27,6 +35,7 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, database, streamlit_server
+from benchmarks.ws_client import StreamlitClient
 from data_access.csv_validation import read_folder
 from data_access.engine import get_engine
 from data_access.seeding import load_dataset
@@ -68,7 +77,10 @@ async def _app_state(page) -> str:
         return f"toestand onbekend: {type(exc).__name__}"
 
 
-async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors, shots) -> None:
+async def _session(
+    n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors, shots, think: float = 0.0
+) -> None:
+    rng = random.Random(n)
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     page.on("pageerror", lambda exc: errors.append(f"sessie {n}: browserfout {exc}"))
@@ -84,6 +96,10 @@ async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int,
         titles = [t.strip().splitlines()[-1] for t in await page.locator(NAV_LINK).all_inner_texts()]
         i = n  # sessions start on different pages
         while time.perf_counter() < deadline:
+            if think:
+                await page.wait_for_timeout(rng.uniform(0.5, 1.5) * think * 1000)
+                if time.perf_counter() >= deadline:
+                    break
             i = (i + 1) % len(titles)
             title = titles[i]
             started = time.perf_counter()
@@ -104,16 +120,74 @@ async def _session(n: int, browser, base: str, deadline: float, timeout_ms: int,
         await context.close()
 
 
-async def _run(base: str, sessions: int, duration: float, timeout_ms: int, shots: str | None = None):
-    from playwright.async_api import async_playwright
+async def _ws_session(n: int, base: str, deadline: float, timeout: float, think: float, times, errors) -> None:
+    client = StreamlitClient(base)
+    rng = random.Random(n)
+    try:
+        started = time.perf_counter()
+        try:
+            await client.connect(timeout)
+            first = await client.run(None, timeout)
+        except Exception as exc:  # the session never got going: an error, and nothing more to ask for
+            errors.append(f"sessie {n}, eerste bezoek: {type(exc).__name__}: {str(exc)[:120]}")
+            return
+        times["(eerste bezoek)"].append(time.perf_counter() - started)
+        if first.exceptions:
+            errors.append(f"sessie {n}, eerste bezoek: foutmelding op de pagina: {first.exceptions[0][:160]}")
+        pages = list(client.pages)
+        i = n  # sessions start on different pages
+        while time.perf_counter() < deadline:
+            if think:
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+                if time.perf_counter() >= deadline:
+                    break
+            i = (i + 1) % len(pages)
+            page = pages[i]
+            try:
+                result = await client.run(page, timeout)
+            except Exception as exc:  # a timeout or a lost connection: count it, go on with a new connection
+                errors.append(f"sessie {n}, {page.title}: {type(exc).__name__}: {str(exc)[:120]}")
+                await client.close()
+                client = StreamlitClient(base)
+                try:
+                    await client.connect(timeout)
+                    await client.run(None, timeout)
+                except Exception:
+                    return
+                continue
+            if result.exceptions:
+                errors.append(f"sessie {n}, {page.title}: foutmelding op de pagina: {result.exceptions[0][:160]}")
+            elif not result.title.startswith(f"{page.title} ·"):
+                errors.append(f"sessie {n}, {page.title}: andere pagina getoond ({result.title!r})")
+            times[page.title].append(result.seconds)
+    finally:
+        await client.close()
 
+
+async def _run(
+    base: str,
+    sessions: int,
+    duration: float,
+    timeout_ms: int,
+    shots: str | None = None,
+    client: str = "chromium",
+    think: float = 0.0,
+):
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
+    if client == "websocket":
+        deadline = time.perf_counter() + duration
+        await asyncio.gather(
+            *(_ws_session(n, base, deadline, timeout_ms / 1000, think, times, errors) for n in range(sessions))
+        )
+        return times, errors
+    from playwright.async_api import async_playwright
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         deadline = time.perf_counter() + duration
         await asyncio.gather(
-            *(_session(n, browser, base, deadline, timeout_ms, times, errors, shots) for n in range(sessions))
+            *(_session(n, browser, base, deadline, timeout_ms, times, errors, shots, think) for n in range(sessions))
         )
         await browser.close()
     return times, errors
@@ -145,6 +219,8 @@ def summary(times: dict[str, list[float]], errors: list[str], p95_target: float)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load_test", description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--client", choices=["chromium", "websocket"], default="chromium")
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause between pages in seconds (0: none)")
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of clicking")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the generated data (without --database-url)")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
@@ -158,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800):
         parser.error("--sessions 1..50 and --duration up to 1800 s")
+    setup = (
+        f"{args.sessions} sessies ({args.client}), {args.duration:g} s, {args.database}, schaal {args.scale:g}, "
+        f"bedenktijd {args.think:g} s"
+    )
     with tempfile.TemporaryDirectory(prefix="load-") as tmp_dir:
         tmp = Path(tmp_dir)
         with database(args.database, args.database_url) as url:
@@ -168,12 +248,20 @@ def main(argv: list[str] | None = None) -> int:
                 load_dataset(get_engine(url), data)
             with streamlit_server(url, tmp / "streamlit.log", app=args.app) as (base, _proc):
                 print(
-                    f"{args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g} ...",
+                    f"{setup} ...",
                     file=sys.stderr,
                     flush=True,
                 )
                 times, errors = asyncio.run(
-                    _run(base, args.sessions, args.duration, int(args.page_timeout * 1000), args.shots)
+                    _run(
+                        base,
+                        args.sessions,
+                        args.duration,
+                        int(args.page_timeout * 1000),
+                        args.shots,
+                        args.client,
+                        args.think,
+                    )
                 )
             server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
             if args.server_log:
@@ -182,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:  # the server's own words help to tell an app error from an overloaded machine
         tail = [line for line in server_log if "Traceback" in line or "Error" in line or "WARNING" in line]
         text += "\n\nServerlog (fouten en waarschuwingen, laatste 20):\n" + "\n".join(tail[-20:] or ["(geen)"])
-    header = f"Belastingtest: {args.sessions} sessies, {args.duration:g} s, {args.database}, schaal {args.scale:g}\n\n"
+    header = f"Belastingtest: {setup}\n\n"
     print(header + text)
     if args.out:
         Path(args.out).write_text(header + text + "\n", encoding="utf-8")

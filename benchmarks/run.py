@@ -110,10 +110,12 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
-        def load(base: str, path: str) -> float:
+        def load(base: str, path: str, title: str | None = None) -> float:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             started = time.perf_counter()
             page.goto(base + path)
+            if title:  # every dashboard page sets its document title first: the run of this page has begun
+                page.wait_for_function("t => document.title.startsWith(t)", arg=f"{title} ·", timeout=120_000)
             settle(page)
             page.locator("[data-testid='stMain'] h1").first.wait_for()
             elapsed = time.perf_counter() - started - 0.3  # settle() waits 300 ms on purpose
@@ -129,8 +131,8 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
             pages = dashboard_pages()
             for page in pages:
                 path = "/" if page is pages[0] else "/" + Path(page.path).stem  # the first page is the default
-                load(base, path)  # first visit fills the shared cache
-                t = statistics.median(load(base, path) for _ in range(5))
+                load(base, path, page.title)  # first visit fills the shared cache
+                t = statistics.median(load(base, path, page.title) for _ in range(5))
                 ratio = t / empty
                 note = f"{ratio:.1f}x leeg" + ("" if ratio <= 2 else " (boven doel 2x)")
                 rows.append((1, "browser", "browser", page.title, t, note))
@@ -152,6 +154,8 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
             for page in opened:  # every session visits every page once
                 for ref in dashboard_pages():
                     page.locator("[data-testid='stSidebarNavLink']").filter(has_text=ref.title).first.click()
+                    # Wait for this click's run (it sets the title first), not the previous page's end.
+                    page.wait_for_function("t => document.title.startsWith(t)", arg=f"{ref.title} ·", timeout=120_000)
                     settle(page)
             time.sleep(2)
             extra = rss() - gc_base

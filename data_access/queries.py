@@ -31,6 +31,19 @@ from .models import (
 )
 
 
+def _of_programme_projects(stmt: Select, project_code_column, programme: str | None) -> Select:
+    """Only the rows of `programme`'s projects (all rows for None): the big tables are read per programme."""
+    if programme is None:
+        return stmt
+    codes = (
+        select(Project.code)
+        .join(Contract, Contract.code == Project.contract_code)
+        .join(Wijk, Wijk.code == Contract.wijk_code)
+        .where(Wijk.programme_code == programme)
+    )
+    return stmt.where(project_code_column.in_(codes))
+
+
 def _frame(engine: Engine, stmt: Select, dates: tuple[str, ...] = (), money: tuple[str, ...] = ()) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(stmt)
@@ -132,10 +145,9 @@ def projects(engine: Engine) -> pd.DataFrame:
     return df
 
 
-def project_partners(engine: Engine) -> pd.DataFrame:
+def project_partners(engine: Engine, programme: str | None = None) -> pd.DataFrame:
     pp = ProjectPartner
-    return _frame(
-        engine,
+    stmt = (
         select(
             pp.project_code,
             pp.partner_code,
@@ -146,13 +158,13 @@ def project_partners(engine: Engine) -> pd.DataFrame:
         )
         .join(Partner, Partner.code == pp.partner_code)
         .join(Project, Project.code == pp.project_code)
-        .order_by(pp.project_code, pp.partner_code),
-        money=("amount",),
+        .order_by(pp.project_code, pp.partner_code)
     )
+    return _frame(engine, _of_programme_projects(stmt, pp.project_code, programme), money=("amount",))
 
 
-def status_updates(engine: Engine, until: dt.date | None = None) -> pd.DataFrame:
-    """The status history, optionally only what was known on `until`."""
+def status_updates(engine: Engine, until: dt.date | None = None, programme: str | None = None) -> pd.DataFrame:
+    """The status history, optionally only what was known on `until`, or only of one programme's projects."""
     s = StatusUpdate
     stmt = select(
         s.project_code,
@@ -167,16 +179,13 @@ def status_updates(engine: Engine, until: dt.date | None = None) -> pd.DataFrame
     ).order_by(s.project_code, s.update_date)
     if until is not None:
         stmt = stmt.where(s.update_date <= until)
-    return _frame(engine, stmt, dates=("update_date",))
+    return _frame(engine, _of_programme_projects(stmt, s.project_code, programme), dates=("update_date",))
 
 
-def milestones(engine: Engine) -> pd.DataFrame:
+def milestones(engine: Engine, programme: str | None = None) -> pd.DataFrame:
     m = Milestone
-    return _frame(
-        engine,
-        select(m.project_code, m.title, m.due_date, m.done_date).order_by(m.project_code, m.due_date),
-        dates=("due_date", "done_date"),
-    )
+    stmt = select(m.project_code, m.title, m.due_date, m.done_date).order_by(m.project_code, m.due_date)
+    return _frame(engine, _of_programme_projects(stmt, m.project_code, programme), dates=("due_date", "done_date"))
 
 
 def indicators(engine: Engine) -> pd.DataFrame:
@@ -205,15 +214,15 @@ def targets(engine: Engine) -> pd.DataFrame:
     )
 
 
-def measurements(engine: Engine) -> pd.DataFrame:
-    """Wijk rows and city-average rows (wijk_code empty)."""
+def measurements(engine: Engine, programme: str | None = None) -> pd.DataFrame:
+    """Wijk rows and city-average rows (wijk_code empty); with `programme`, only those of its city."""
     m = Measurement
-    return _frame(
-        engine,
-        select(m.indicator_code, m.city, m.wijk_code, m.year, m.value).order_by(
-            m.indicator_code, m.city, m.wijk_code, m.year
-        ),
+    stmt = select(m.indicator_code, m.city, m.wijk_code, m.year, m.value).order_by(
+        m.indicator_code, m.city, m.wijk_code, m.year
     )
+    if programme is not None:
+        stmt = stmt.where(m.city == select(Programme.city).where(Programme.code == programme).scalar_subquery())
+    return _frame(engine, stmt)
 
 
 def project_indicators(engine: Engine) -> pd.DataFrame:

@@ -37,7 +37,7 @@ partner_names = all_partners.set_index("code")["name"]
 projects = data.projects
 if sel.wijk_code:
     projects = projects[projects["wijk_code"] == sel.wijk_code]
-milestones = snap.frame("milestones")
+milestones = snap.frame("milestones", sel.programme_code)
 ranking = partner_ranking(projects, data.project_partners, all_partners, milestones, sel.reference_date)
 late_milestones = milestone_state(milestones[milestones["project_code"].isin(projects["code"])], sel.reference_date)
 

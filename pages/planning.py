@@ -61,7 +61,7 @@ shown = filter_projects(
 )
 rows = gantt_rows(shown, group_by)
 rows["label"] = unique_labels(rows, group_by)
-milestones = snap.frame("milestones")
+milestones = snap.frame("milestones", sel.programme_code)
 lists = attention_lists(shown, milestones, sel.reference_date)
 
 m = st.columns(5)

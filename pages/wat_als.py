@@ -24,7 +24,7 @@ baseline = Baseline.from_frames(
     snap.frame("indicators"),
 )
 saved = ui.saved_for(snap.frame("scenarios"), programme)
-planning = ui.PlanningInputs(snap.frame("milestones"), data.contracts, snap.frame("report_moments"))
+planning = ui.PlanningInputs(snap.frame("milestones", programme), data.contracts, snap.frame("report_moments"))
 
 st.title(f"Wat als · {sel.programme['name']}")
 st.caption(

@@ -43,6 +43,11 @@ READS = {
 }
 
 
+# Reads that can fetch one programme's rows only (a `programme=` argument): at national scale these tables
+# hold hundreds of thousands of rows, and a page needs one programme's share.
+PROGRAMME_READS = frozenset({"status_updates", "milestones", "project_partners", "measurements"})
+
+
 def register_read(name: str, read: Callable[[Engine], pd.DataFrame]) -> None:
     if READS.get(name, read) is not read:
         raise ValueError(f"read {name!r} is already registered")
@@ -62,9 +67,11 @@ def _engine(url: str) -> Engine:
         raise DatabaseUnavailable(detail) from exc
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def _read(url: str, name: str, version: int) -> pd.DataFrame:
-    return READS[name](_engine(url))
+@st.cache_data(show_spinner=False, max_entries=256)
+def _read(url: str, name: str, version: int, programme: str | None = None) -> pd.DataFrame:
+    if programme is None:
+        return READS[name](_engine(url))
+    return READS[name](_engine(url), programme=programme)
 
 
 class Snapshot:
@@ -74,9 +81,22 @@ class Snapshot:
         self.url = database_url()
         self.version = versioning.current(_engine(self.url))
 
-    def frame(self, name: str) -> pd.DataFrame:
-        # A copy, so a page that adds columns never alters the cached frame.
-        return _read(self.url, name, self.version).copy()
+    @classmethod
+    def of_version(cls, url: str, version: int) -> Snapshot:
+        """The snapshot of a known version, for cached computations keyed on it (no database round trip)."""
+        snap = cls.__new__(cls)
+        snap.url, snap.version = url, version
+        return snap
+
+    def frame(self, name: str, programme: str | None = None) -> pd.DataFrame:
+        """The read's frame; with `programme`, reads in PROGRAMME_READS return only that programme's rows
+        (the others return every row, so callers still filter)."""
+        # st.cache_data hands out a fresh copy, so a page that adds columns never alters the cached frame.
+        scoped = programme if name in PROGRAMME_READS else None
+        return _read(self.url, name, self.version, scoped)
+
+    def programme_reader(self, programme: str) -> Callable[[str], pd.DataFrame]:
+        return lambda name: self.frame(name, programme)
 
 
 def snapshot() -> Snapshot:

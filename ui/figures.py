@@ -1,13 +1,19 @@
-"""The frames a page needs for the current selection: read (cached), then computed by domain rules."""
+"""The frames a page needs for the current selection: read (cached), then computed by domain rules.
+
+The computed frames are cached too, per data version, programme, peildatum and thresholds: every page and
+every session with the same selection shares one computation instead of repeating it on each run.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+import streamlit as st
 
 from domain.project_status import project_status
-from domain.targets import assess_targets
+from domain.targets import TrajectorySettings, assess_targets
 
 from .data import Snapshot
 from .selection import Selection
@@ -26,26 +32,34 @@ class ProgrammeData:
 
 
 def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
-    code = sel.programme_code
+    settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
+    programme = sel.programme
+    return _programme_data(snap.url, snap.version, programme["code"], programme["city"], sel.reference_date, settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _programme_data(
+    url: str, version: int, code: str, city: str, reference_date: dt.date, settings: TrajectorySettings
+) -> ProgrammeData:
+    snap = Snapshot.of_version(url, version)
     wijken = snap.frame("wijken")
     wijken = wijken[wijken["programme_code"] == code]
     contracts = snap.frame("contracts")
     contracts = contracts[contracts["programme_code"] == code]
     projects = snap.frame("projects")
     projects = projects[projects["programme_code"] == code].reset_index(drop=True)
-    statuses = project_status(projects, snap.frame("status_updates"), sel.reference_date)
+    statuses = project_status(projects, snap.frame("status_updates", code), reference_date)
     projects = projects.merge(statuses, on="code", how="left")
-    partners = snap.frame("project_partners")
+    partners = snap.frame("project_partners", code)
     partners = partners[partners["project_code"].isin(projects["code"])]
     allocations = snap.frame("budget_allocations")
     allocations = allocations[allocations["programme_code"] == code]
     indicators = snap.frame("indicators")
-    measurements = snap.frame("measurements")
-    measurements = measurements[measurements["city"] == sel.programme["city"]]
+    measurements = snap.frame("measurements", code)
+    measurements = measurements[measurements["city"] == city]
     targets = snap.frame("targets")
     targets = targets[targets["programme_code"] == code].reset_index(drop=True)
-    settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
-    assessed = assess_targets(targets, indicators, measurements, sel.reference_date, settings)
+    assessed = assess_targets(targets, indicators, measurements, reference_date, settings)
     assessed = assessed.merge(
         indicators.rename(columns={"code": "indicator_code", "name": "indicator_name"}),
         on="indicator_code",

@@ -44,7 +44,9 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
         )
         st.caption(f"Totaal: {fmt.euro(total, cents=True)}")
 
-        milestones = milestone_state(snap.frame("milestones").query("project_code == @code"), reference_date)
+        milestones = milestone_state(
+            snap.frame("milestones", project["programme_code"]).query("project_code == @code"), reference_date
+        )
         st.markdown("**Mijlpalen**")
         if milestones.empty:
             st.write("Geen mijlpalen vastgelegd.")
@@ -67,7 +69,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
                 width="stretch",
             )
 
-        history = snap.frame("status_updates").query("project_code == @code")
+        history = snap.frame("status_updates", project["programme_code"]).query("project_code == @code")
         history = history[history["update_date"] <= pd.Timestamp(reference_date)].sort_values(
             "update_date", ascending=False
         )

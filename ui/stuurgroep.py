@@ -26,7 +26,8 @@ register_read("audit_changes", meeting_store.audit_changes)
 
 
 def programme_frames(snap: Snapshot, sel: Selection) -> ProgrammeFrames:
-    return changes.programme_frames(snap.frame, sel.programme_code, sel.programme["city"])
+    code = sel.programme_code
+    return changes.programme_frames(snap.programme_reader(code), code, sel.programme["city"])
 
 
 def programme_info(sel: Selection) -> dict:

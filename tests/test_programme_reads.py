@@ -1,0 +1,55 @@
+"""Reads of one programme's rows return exactly the whole read's rows of that programme, on both databases."""
+
+import pandas as pd
+import pytest
+
+from data_access import queries
+from data_access.seeding import seed_folder
+from ui.data import PROGRAMME_READS
+
+
+@pytest.fixture
+def seeded(engine, sample_dir):
+    seed_folder(engine, sample_dir)
+    return engine
+
+
+def _expected(name: str, whole: pd.DataFrame, engine, programme: str) -> pd.DataFrame:
+    """The rows of `whole` that belong to `programme`, selected in pandas from other reads."""
+    if name == "measurements":
+        city = queries.programmes(engine).set_index("code").loc[programme, "city"]
+        keep = whole["city"] == city
+    else:
+        projects = queries.projects(engine)
+        keep = whole["project_code"].isin(projects.loc[projects["programme_code"] == programme, "code"])
+    return whole[keep].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMME_READS))
+def test_programme_read_equals_filtered_whole_read(seeded, name):
+    read = getattr(queries, name)
+    whole = read(seeded)
+    programmes = list(queries.programmes(seeded)["code"])
+    assert len(programmes) == 2
+    seen = 0
+    for programme in programmes:
+        scoped = read(seeded, programme=programme)
+        assert len(scoped) > 0, (name, programme)
+        pd.testing.assert_frame_equal(scoped, _expected(name, whole, seeded, programme))
+        seen += len(scoped)
+    assert seen == len(whole)  # every row belongs to exactly one programme in the sample
+
+
+def test_unknown_programme_reads_nothing(seeded):
+    for name in PROGRAMME_READS:
+        assert getattr(queries, name)(seeded, programme="BESTAAT-NIET").empty
+
+
+def test_status_updates_until_and_programme_combine(seeded):
+    programme = queries.programmes(seeded)["code"].iloc[0]
+    until = pd.Timestamp("2008-06-30").date()
+    both = queries.status_updates(seeded, until=until, programme=programme)
+    scoped = queries.status_updates(seeded, programme=programme)
+    expected = scoped[scoped["update_date"] <= pd.Timestamp(until)].reset_index(drop=True)
+    assert 0 < len(both) < len(scoped)
+    pd.testing.assert_frame_equal(both, expected)
