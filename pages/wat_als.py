@@ -2,27 +2,17 @@
 
 import streamlit as st
 
-from domain.whatif import Baseline, Scenario, ScenarioError, evaluate
+from domain.whatif import Scenario, ScenarioError, evaluate
 from ui import format as fmt
 from ui import page
 from ui import whatif as ui
-from ui.figures import programme_data
+from ui.figures import programme_data, whatif_baseline
 from ui.whatif_export import comparison_workbook
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
 programme = sel.programme_code
-baseline = Baseline.from_frames(
-    programme,
-    float(sel.programme["central_budget"]),
-    snap.frame("wijken"),
-    data.allocations,
-    data.projects,
-    data.project_partners,
-    snap.frame("project_indicators"),
-    data.targets,
-    snap.frame("indicators"),
-)
+baseline = whatif_baseline(snap, sel)
 saved = ui.saved_for(snap.frame("scenarios"), programme)
 planning = ui.PlanningInputs(snap.frame("milestones", programme), data.contracts, snap.frame("report_moments"))
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from domain.project_status import project_status
 from domain.targets import TrajectorySettings, assess_targets
+from domain.whatif import Baseline
 
 from .data import Snapshot
 from .selection import Selection
@@ -66,3 +67,37 @@ def _programme_data(
         how="left",
     )
     return ProgrammeData(wijken, contracts, projects, partners, allocations, assessed, measurements)
+
+
+def whatif_baseline(snap: Snapshot, sel: Selection) -> Baseline:
+    """The real figures the Wat als page starts from, prepared once per data version and selection."""
+    settings = effective_settings(snap)
+    p = sel.programme
+    return _whatif_baseline(
+        snap.url, snap.version, p["code"], p["city"], float(p["central_budget"]), sel.reference_date, settings
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _whatif_baseline(
+    url: str,
+    version: int,
+    code: str,
+    city: str,
+    central_budget: float,
+    reference_date: dt.date,
+    settings: TrajectorySettings,
+) -> Baseline:
+    data = _programme_data(url, version, code, city, reference_date, settings)
+    snap = Snapshot.of_version(url, version)
+    return Baseline.from_frames(
+        code,
+        central_budget,
+        snap.frame("wijken"),
+        data.allocations,
+        data.projects,
+        data.project_partners,
+        snap.frame("project_indicators"),
+        data.targets,
+        snap.frame("indicators"),
+    )

@@ -38,16 +38,26 @@ def programme_info(sel: Selection) -> dict:
 def live_pack(
     snap: Snapshot, frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
 ) -> MeetingPack:
-    """The pack computed from the current data; remembered per data version in the session, so clicking
-    around the page does not recompute it."""
+    """The pack computed from the current data. `frames` and `items` are the programme's frames at
+    `snap.version`; the pack is cached per data version, shared by every session with the same choice."""
     settings = effective_settings(snap)  # the target thresholds every page of this session uses
-    key = (snap.url, snap.version, sel.programme_code, previous, meeting, settings)
-    memo = st.session_state.setdefault("sg_pack_memo", {})
-    if key not in memo:
-        if len(memo) >= 8:
-            memo.clear()
-        memo[key] = build_pack(frames, items, programme_info(sel), previous, meeting, settings)
-    return memo[key]
+    info = programme_info(sel)
+    return _shared_pack(snap.url, snap.version, tuple(info.items()), previous, meeting, settings, frames, items)
+
+
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs={ProgrammeFrames: lambda _: None})
+def _shared_pack(
+    url: str,
+    version: int,
+    programme: tuple,
+    previous: dt.date,
+    meeting: dt.date,
+    settings,
+    frames: ProgrammeFrames,
+    items: pd.DataFrame,
+) -> MeetingPack:
+    # The frames are not hashed (they follow from url, version and programme); the items are small.
+    return build_pack(frames, items, dict(programme), previous, meeting, settings)
 
 
 def table(name: str, frame: pd.DataFrame, key: str | None = None) -> None:
