@@ -7,7 +7,8 @@
     python -m benchmarks.load_test --database-url postgresql+psycopg://...   # an already seeded database
 
 Starts its own Streamlit server on 127.0.0.1 (and, unless --database-url is given, seeds generated data of
---scale into a fresh database). Every session opens the app, then goes to each page of the navigation in
+--scale into a fresh database). First one session visits every page (the shared caches fill, as with the
+first user after a start or a data change; --cold skips this). Then every session opens the app, then goes to each page of the navigation in
 turn, optionally pausing --think seconds (a reader) between pages.
 - `--client chromium`: headless Chromium tabs click the sidebar links; a page time is from the click until
   the script run has finished and the page title is shown. The browsers run on the same cores as the server.
@@ -164,6 +165,24 @@ async def _ws_session(n: int, base: str, deadline: float, timeout: float, think:
         await client.close()
 
 
+async def warm_up(base: str, timeout: float) -> float:
+    """One session visits every page once, as the first user of the day does, so the shared caches are filled
+    before the measured sessions start; returns the seconds it took. A page with an error fails the run."""
+    client = StreamlitClient(base)
+    started = time.perf_counter()
+    try:
+        await client.connect(timeout)
+        results = [await client.run(None, timeout)]
+        for page in client.pages:
+            results.append(await client.run(page, timeout))
+    finally:
+        await client.close()
+    problems = [e for r in results for e in r.exceptions]
+    if problems:
+        raise RuntimeError(f"foutmelding bij het opwarmen: {problems[0]}")
+    return time.perf_counter() - started
+
+
 async def _run(
     base: str,
     sessions: int,
@@ -172,9 +191,12 @@ async def _run(
     shots: str | None = None,
     client: str = "chromium",
     think: float = 0.0,
+    warm: bool = True,
 ):
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
+    if warm:
+        times["(opwarmen: alle pagina's, 1 sessie)"].append(await warm_up(base, timeout_ms / 1000))
     if client == "websocket":
         deadline = time.perf_counter() + duration
         await asyncio.gather(
@@ -200,7 +222,7 @@ def summary(times: dict[str, list[float]], errors: list[str], p95_target: float)
             f"| {title} | {len(values)} | {statistics.median(values):.2f} s | {percentile(values, 95):.2f} s "
             f"| {max(values):.2f} s |"
         )
-    clicks = [v for title, values in times.items() if title != "(eerste bezoek)" for v in values]
+    clicks = [v for title, values in times.items() if not title.startswith("(") for v in values]
     ok = bool(clicks) and not errors
     if clicks:
         p95 = percentile(clicks, 95)
@@ -221,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--client", choices=["chromium", "websocket"], default="chromium")
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between pages in seconds (0: none)")
+    parser.add_argument(
+        "--cold", action="store_true", help="no warm-up: all sessions start on empty caches (as after a data change)"
+    )
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of clicking")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the generated data (without --database-url)")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
@@ -236,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--sessions 1..50 and --duration up to 1800 s")
     setup = (
         f"{args.sessions} sessies ({args.client}), {args.duration:g} s, {args.database}, schaal {args.scale:g}, "
-        f"bedenktijd {args.think:g} s"
+        f"bedenktijd {args.think:g} s" + (", koude start" if args.cold else ", na opwarmen")
     )
     with tempfile.TemporaryDirectory(prefix="load-") as tmp_dir:
         tmp = Path(tmp_dir)
@@ -261,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
                         args.shots,
                         args.client,
                         args.think,
+                        not args.cold,
                     )
                 )
             server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
