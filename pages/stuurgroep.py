@@ -13,11 +13,11 @@ from reports.tables import AGENDA_ORDER, CHANGE_ORDER, SPECS
 from ui import format as fmt
 from ui import page
 from ui.auth import current_actor
-from ui.charts import status_bar
 from ui.data import engine
 from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
 from ui.target_settings import effective_settings
+from ui.widgets import show_status_bar
 
 K_MEETING, K_OPEN = "sg_meeting_date", "sg_open_meeting"
 P_MEETING = "vergadering"
@@ -234,30 +234,24 @@ with tab_changes:
     counts = pack.tables["project_status_counts"].rename(columns={"count": "aantal"})
     counts["label"] = [PROJECT_STATUS_LABELS.get(s, s) for s in counts["status"]]
     with left:
-        st.altair_chart(
-            status_bar(
-                counts,
-                PROJECT_STATUS_COLOURS,
-                "Projecten naar status",
-                f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
-                f"{int(counts['aantal'].sum())} projecten.",
-            ),
-            width="stretch",
+        show_status_bar(
+            counts,
+            PROJECT_STATUS_COLOURS,
+            "Projecten naar status",
+            f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
+            f"{int(counts['aantal'].sum())} projecten.",
         )
         table("project_status_counts", pack.tables["project_status_counts"])
     tcounts = pack.tables["target_status_counts"].rename(columns={"count": "aantal"})
     tcounts["label"] = tcounts["status"]
     with right:
         if tcounts["aantal"].sum() > 0:
-            st.altair_chart(
-                status_bar(
-                    tcounts,
-                    TARGET_STATUS_COLOURS,
-                    "Doelen naar status",
-                    f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
-                    f"{int(tcounts['aantal'].sum())} doelen.",
-                ),
-                width="stretch",
+            show_status_bar(
+                tcounts,
+                TARGET_STATUS_COLOURS,
+                "Doelen naar status",
+                f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
+                f"{int(tcounts['aantal'].sum())} doelen.",
             )
             table("target_status_counts", pack.tables["target_status_counts"])
         else:

@@ -60,10 +60,8 @@ def test_websocket_client_reports_an_exception_box(tmp_path, sqlite_url):
 
 def test_short_websocket_load_test_has_no_errors(tmp_path, capsys):
     out = tmp_path / "belasting.md"
-    code = load_test.main(
-        ["--client", "websocket", "--sessions", "3", "--duration", "8", "--scale", "0.2", "--p95-target", "60"]
-        + ["--out", str(out)]
-    )
+    args = ["--client", "websocket", "--sessions", "3", "--duration", "8", "--scale", "0.2", "--p95-target", "60"]
+    code = load_test.main([*args, "--out", str(out)])
     text = out.read_text(encoding="utf-8")
     assert code == 0, text
     assert "Fouten: 0" in text and "Resultaat: GOED" in text
@@ -72,10 +70,8 @@ def test_short_websocket_load_test_has_no_errors(tmp_path, capsys):
 
 
 def test_load_test_fails_when_the_target_is_missed(tmp_path):
-    code = load_test.main(
-        ["--client", "websocket", "--sessions", "1", "--duration", "3", "--scale", "0.2", "--p95-target", "0.0001"]
-        + ["--out", str(tmp_path / "belasting.md")]
-    )
+    args = ["--client", "websocket", "--sessions", "1", "--duration", "3", "--scale", "0.2", "--p95-target", "0.0001"]
+    code = load_test.main([*args, "--out", str(tmp_path / "belasting.md")])
     assert code == 1
     assert "NIET GOED" in (tmp_path / "belasting.md").read_text(encoding="utf-8")
 

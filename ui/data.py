@@ -67,11 +67,18 @@ def _engine(url: str) -> Engine:
         raise DatabaseUnavailable(detail) from exc
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# One frame per key, shared by all sessions (not pickled per call as st.cache_data would): readers get a
+# shallow copy, and pandas' copy-on-write keeps any change a page makes out of the shared frame.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _read(url: str, name: str, version: int, programme: str | None = None) -> pd.DataFrame:
     if programme is None:
         return READS[name](_engine(url))
     return READS[name](_engine(url), programme=programme)
+
+
+def own_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of the caller's own over shared data: copy-on-write copies a column only when it is changed."""
+    return frame.copy(deep=False)
 
 
 class Snapshot:
@@ -91,9 +98,8 @@ class Snapshot:
     def frame(self, name: str, programme: str | None = None) -> pd.DataFrame:
         """The read's frame; with `programme`, reads in PROGRAMME_READS return only that programme's rows
         (the others return every row, so callers still filter)."""
-        # st.cache_data hands out a fresh copy, so a page that adds columns never alters the cached frame.
         scoped = programme if name in PROGRAMME_READS else None
-        return _read(self.url, name, self.version, scoped)
+        return own_copy(_read(self.url, name, self.version, scoped))
 
     def programme_reader(self, programme: str) -> Callable[[str], pd.DataFrame]:
         return lambda name: self.frame(name, programme)

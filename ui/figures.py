@@ -7,7 +7,7 @@ every session with the same selection shares one computation instead of repeatin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +16,7 @@ from domain.project_status import project_status
 from domain.targets import TrajectorySettings, assess_targets
 from domain.whatif import Baseline
 
-from .data import Snapshot
+from .data import Snapshot, own_copy
 from .selection import Selection
 from .target_settings import effective_settings
 
@@ -35,10 +35,11 @@ class ProgrammeData:
 def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
     settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
     programme = sel.programme
-    return _programme_data(snap.url, snap.version, programme["code"], programme["city"], sel.reference_date, settings)
+    shared = _programme_data(snap.url, snap.version, programme["code"], programme["city"], sel.reference_date, settings)
+    return ProgrammeData(*(own_copy(getattr(shared, f.name)) for f in fields(ProgrammeData)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _programme_data(
     url: str, version: int, code: str, city: str, reference_date: dt.date, settings: TrajectorySettings
 ) -> ProgrammeData:
@@ -88,7 +89,8 @@ def _whatif_baseline(
     reference_date: dt.date,
     settings: TrajectorySettings,
 ) -> Baseline:
-    data = _programme_data(url, version, code, city, reference_date, settings)
+    shared = _programme_data(url, version, code, city, reference_date, settings)
+    data = ProgrammeData(*(own_copy(getattr(shared, f.name)) for f in fields(ProgrammeData)))
     snap = Snapshot.of_version(url, version)
     return Baseline.from_frames(
         code,

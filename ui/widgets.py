@@ -31,6 +31,12 @@ def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
     )
 
 
+def show_status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, description: str) -> None:
+    """The status bar chart of `counts` (columns status, label, aantal)."""
+    spec = status_bar(counts, colours, title, description)
+    st.vega_lite_chart(counts[["status", "label", "aantal"]], spec, width="stretch")
+
+
 def status_counts_section(
     counts: pd.Series, colours: dict[str, str], labels: dict[str, str], what: str, reference_date: dt.date
 ) -> None:
@@ -42,7 +48,7 @@ def status_counts_section(
         f"Staafdiagram: aantal {what} per status op {fmt.date_long(reference_date)}, "
         f"{int(frame['aantal'].sum())} {what} in totaal."
     )
-    st.altair_chart(status_bar(frame, colours, title, description), width="stretch")
+    show_status_bar(frame, colours, title, description)
     st.dataframe(
         frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
         hide_index=True,
