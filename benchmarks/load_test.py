@@ -8,8 +8,8 @@
 
 Starts its own Streamlit server on 127.0.0.1 (and, unless --database-url is given, seeds generated data of
 --scale into a fresh database). First one session visits every page (the shared caches fill, as with the
-first user after a start or a data change; --cold skips this). Then every session opens the app, then goes to each page of the navigation in
-turn, optionally pausing --think seconds (a reader) between pages.
+first user after a start or a data change; --cold skips this). Then every session opens the app and goes to
+each page of the navigation in turn, optionally pausing about --think seconds (a reader) between pages.
 - `--client chromium`: headless Chromium tabs click the sidebar links; a page time is from the click until
   the script run has finished and the page title is shown. The browsers run on the same cores as the server.
 - `--client websocket`: each session is a Streamlit websocket client (benchmarks/ws_client.py) that asks for

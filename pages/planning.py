@@ -21,7 +21,7 @@ from ui import format as fmt
 from ui import page
 from ui.figures import programme_data
 from ui.filters import date, multi, set_value, single
-from ui.gantt import SELECTION, gantt_chart, gantt_frame, summary_chart
+from ui.gantt import SELECTION, gantt_frame, gantt_spec, summary_chart
 from ui.planning_detail import project_detail
 from ui.style import PROJECT_STATUS_LABELS, project_status_display
 
@@ -125,8 +125,9 @@ else:
         frame = gantt_frame(
             visible, milestone_state(milestones, sel.reference_date), sel.reference_date, period, reports
         )
-        st.altair_chart(
-            gantt_chart(
+        st.vega_lite_chart(
+            frame,
+            gantt_spec(
                 frame,
                 title,
                 f"Gantt-diagram van {len(visible)} projecten per {group_by}, gekleurd naar status, met mijlpalen, "
