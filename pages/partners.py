@@ -9,16 +9,14 @@ from domain.charter import agreements_of_partner
 from domain.milestones import milestone_state
 from domain.partners import (
     partner_projects,
-    partner_ranking,
     status_breakdown,
-    wijk_partner_amounts,
     wijk_partner_matrix,
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES, project_status
 from ui import format as fmt
 from ui import page
 from ui.charts import amount_heatmap, stacked_status_bars
-from ui.figures import programme_data
+from ui.figures import partner_figures, programme_data
 from ui.filters import set_value, single
 from ui.style import (
     CHARTER_PARTY_LABELS,
@@ -38,7 +36,8 @@ projects = data.projects
 if sel.wijk_code:
     projects = projects[projects["wijk_code"] == sel.wijk_code]
 milestones = snap.frame("milestones", sel.programme_code)
-ranking = partner_ranking(projects, data.project_partners, all_partners, milestones, sel.reference_date)
+figures = partner_figures(snap, sel)
+ranking = figures.ranking
 late_milestones = milestone_state(milestones[milestones["project_code"].isin(projects["code"])], sel.reference_date)
 
 scope = data.wijken.set_index("code").loc[sel.wijk_code, "name"] if sel.wijk_code else "alle wijken"
@@ -207,7 +206,7 @@ else:
             )
 
 st.subheader("Wie is waar actief")
-amounts = wijk_partner_amounts(data.projects, data.project_partners, all_partners)
+amounts = figures.amounts
 if amounts.empty:
     st.info("Voor dit programma zijn geen partners bij projecten vastgelegd.")
 else:

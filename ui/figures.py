@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 import streamlit as st
 
+from domain.partners import partner_ranking, wijk_partner_amounts
 from domain.project_status import project_status
 from domain.targets import TrajectorySettings, assess_targets
 from domain.whatif import Baseline
@@ -35,7 +36,13 @@ class ProgrammeData:
 def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
     settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
     programme = sel.programme
-    shared = _programme_data(snap.url, snap.version, programme["code"], programme["city"], sel.reference_date, settings)
+    return _own(
+        _programme_data(snap.url, snap.version, programme["code"], programme["city"], sel.reference_date, settings)
+    )
+
+
+def _own(shared: ProgrammeData) -> ProgrammeData:
+    """The caller's own frames over the shared ones (see ui.data.own_copy)."""
     return ProgrammeData(*(own_copy(getattr(shared, f.name)) for f in fields(ProgrammeData)))
 
 
@@ -89,8 +96,7 @@ def _whatif_baseline(
     reference_date: dt.date,
     settings: TrajectorySettings,
 ) -> Baseline:
-    shared = _programme_data(url, version, code, city, reference_date, settings)
-    data = ProgrammeData(*(own_copy(getattr(shared, f.name)) for f in fields(ProgrammeData)))
+    data = _own(_programme_data(url, version, code, city, reference_date, settings))
     snap = Snapshot.of_version(url, version)
     return Baseline.from_frames(
         code,
@@ -103,3 +109,35 @@ def _whatif_baseline(
         data.targets,
         snap.frame("indicators"),
     )
+
+
+@dataclass(frozen=True)
+class PartnerFigures:
+    ranking: pd.DataFrame  # domain.partners.partner_ranking of the selected wijk (or all wijken)
+    amounts: pd.DataFrame  # domain.partners.wijk_partner_amounts of the whole programme
+
+
+def partner_figures(snap: Snapshot, sel: Selection) -> PartnerFigures:
+    """The Partners page's figures, computed once per data version and selection for every session."""
+    settings = effective_settings(snap)
+    p = sel.programme
+    shared = _partner_figures(snap.url, snap.version, p["code"], p["city"], sel.wijk_code, sel.reference_date, settings)
+    return PartnerFigures(own_copy(shared.ranking), own_copy(shared.amounts))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _partner_figures(
+    url: str,
+    version: int,
+    code: str,
+    city: str,
+    wijk_code: str | None,
+    reference_date: dt.date,
+    settings: TrajectorySettings,
+) -> PartnerFigures:
+    data = _own(_programme_data(url, version, code, city, reference_date, settings))
+    snap = Snapshot.of_version(url, version)
+    partners = snap.frame("partners")
+    projects = data.projects if wijk_code is None else data.projects[data.projects["wijk_code"] == wijk_code]
+    ranking = partner_ranking(projects, data.project_partners, partners, snap.frame("milestones", code), reference_date)
+    return PartnerFigures(ranking, wijk_partner_amounts(data.projects, data.project_partners, partners))
