@@ -5,7 +5,9 @@ import streamlit as st
 from data_access.access import EDIT_PROJECT, MANAGE
 from ui import auth
 from ui.a11y import document_language
+from ui.gc_tuning import tune_once
 
+tune_once()  # once per server process: see ui/gc_tuning.py
 st.set_page_config(page_title="Wijkaanpak-dashboard", page_icon=":material/holiday_village:", layout="wide")
 document_language()  # <html lang="nl">
 

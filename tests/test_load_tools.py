@@ -81,3 +81,22 @@ def test_no_full_garbage_collection_after_every_run(option):
     # Streamlit's default (a full gc.collect() after every run, under the GIL) stalls every other session.
     config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"][option] is False
+
+
+def test_collector_is_tuned_once_per_process(monkeypatch):
+    import gc
+
+    from ui import gc_tuning
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(gc_tuning, "_tuned", False)
+    try:
+        gc_tuning.tune_once()
+        assert gc.get_threshold() == (gc_tuning.YOUNG_THRESHOLD, *before[1:])
+        assert gc.get_freeze_count() > 1000  # the loaded libraries are out of the collector's way
+        gc.set_threshold(*before)
+        gc_tuning.tune_once()  # a second call changes nothing
+        assert gc.get_threshold() == before
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
