@@ -3,26 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from domain.overview import programme_comparison, programme_overview, wijk_summary
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
-from ui.figures import programme_data
+from ui.figures import overview_figures, programme_data
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_display
 from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
+figures = overview_figures(snap, sel)
 prog = sel.programme
-ov = programme_overview(
-    prog["central_budget"],
-    data.wijken,
-    data.contracts,
-    data.projects,
-    data.project_partners,
-    data.allocations,
-    data.targets,
-)
+ov = figures.overview
 
 st.title(f"Overzicht · {prog['name']}")
 st.caption(
@@ -82,7 +74,7 @@ else:
     )
 
 st.subheader("Per wijk")
-per_wijk = wijk_summary(data.wijken, data.projects, data.targets)
+per_wijk = figures.per_wijk
 per_wijk["link"] = [
     f"wijkprofiel?programma={sel.programme_code}&wijk={code}&peildatum={sel.reference_date.isoformat()}"
     for code in per_wijk["code"]
@@ -122,13 +114,7 @@ st.caption(
 )
 
 st.subheader("Alle programma's")
-comparison = programme_comparison(
-    snap.frame("programmes"),
-    snap.frame("wijken"),
-    snap.frame("contracts"),
-    snap.frame("projects"),
-    snap.frame("budget_allocations"),
-)
+comparison = figures.comparison
 st.dataframe(
     pd.DataFrame(
         {

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 import streamlit as st
 
+from domain.overview import ProgrammeOverview, programme_comparison, programme_overview, wijk_summary
 from domain.partners import partner_ranking, wijk_partner_amounts
 from domain.project_status import project_status
 from domain.targets import TrajectorySettings, assess_targets
@@ -141,3 +142,45 @@ def _partner_figures(
     projects = data.projects if wijk_code is None else data.projects[data.projects["wijk_code"] == wijk_code]
     ranking = partner_ranking(projects, data.project_partners, partners, snap.frame("milestones", code), reference_date)
     return PartnerFigures(ranking, wijk_partner_amounts(data.projects, data.project_partners, partners))
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    overview: ProgrammeOverview  # domain.overview.programme_overview
+    per_wijk: pd.DataFrame  # domain.overview.wijk_summary
+    comparison: pd.DataFrame  # domain.overview.programme_comparison of every programme
+
+
+def overview_figures(snap: Snapshot, sel: Selection) -> OverviewFigures:
+    """The Overzicht page's figures, computed once per data version and selection for every session."""
+    settings = effective_settings(snap)
+    p = sel.programme
+    shared = _overview_figures(snap.url, snap.version, p["code"], p["city"], sel.reference_date, settings)
+    return OverviewFigures(shared.overview, own_copy(shared.per_wijk), own_copy(shared.comparison))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _overview_figures(
+    url: str, version: int, code: str, city: str, reference_date: dt.date, settings: TrajectorySettings
+) -> OverviewFigures:
+    data = _own(_programme_data(url, version, code, city, reference_date, settings))
+    snap = Snapshot.of_version(url, version)
+    programmes = snap.frame("programmes")
+    central_budget = programmes.set_index("code").loc[code, "central_budget"]
+    overview = programme_overview(
+        central_budget,
+        data.wijken,
+        data.contracts,
+        data.projects,
+        data.project_partners,
+        data.allocations,
+        data.targets,
+    )
+    comparison = programme_comparison(
+        programmes,
+        snap.frame("wijken"),
+        snap.frame("contracts"),
+        snap.frame("projects"),
+        snap.frame("budget_allocations"),
+    )
+    return OverviewFigures(overview, wijk_summary(data.wijken, data.projects, data.targets), comparison)
