@@ -60,6 +60,11 @@ def _write(fn, args: tuple, done: str | None) -> None:
             st.session_state["sg_flash"] = done.format(result=result)
 
 
+def _record_meeting(meeting: dt.date, previous: dt.date, pack: MeetingPack) -> None:
+    # The snapshot is serialised only when the button is pressed, not on every run of the page.
+    _write(create_meeting, (code, meeting, previous, pack.to_json()), None)
+
+
 def _add_from_form(meeting: dt.date) -> None:
     s = st.session_state
     _write(
@@ -157,8 +162,8 @@ else:
             "Vergadering vastleggen",
             type="primary",
             key="sg_create",
-            on_click=_write,
-            args=(create_meeting, (code, meeting_date, previous_date, live.to_json()), None),
+            on_click=_record_meeting,
+            args=(meeting_date, previous_date, live),
         )
 
 if error := st.session_state.pop("sg_error", None):
