@@ -4,6 +4,7 @@
     python -m benchmarks.load_test --client websocket               # 20 Streamlit websocket clients instead
     python -m benchmarks.load_test --sessions 5 --duration 30 --think 3
     python -m benchmarks.load_test --database postgresql            # a throwaway PostgreSQL cluster
+    python -m benchmarks.load_test --client websocket --instances 2 --database postgresql   # two app processes
     python -m benchmarks.load_test --database-url postgresql+psycopg://...   # an already seeded database
 
 Starts its own Streamlit server on 127.0.0.1 (and, unless --database-url is given, seeds generated data of
@@ -15,6 +16,8 @@ each page of the navigation in turn, optionally pausing about --think seconds (a
 - `--client websocket`: each session is a Streamlit websocket client (benchmarks/ws_client.py) that asks for
   the page's run as the browser does and waits until the server reports the run finished; it renders
   nothing, so the server has the machine to itself. A page time is from the request until that report.
+With --instances N, N app processes share the database and session n stays on process n mod N, as behind
+a load balancer with sticky sessions.
 An error is an exception box on the page, a page that does not finish within --page-timeout, or a
 browser/connection error.
 Prints p50/p95 per page and overall; exits 1 on any error or when p95 exceeds --p95-target (2 s).
@@ -25,8 +28,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -136,6 +139,9 @@ async def _ws_session(n: int, base: str, deadline: float, timeout: float, think:
         if first.exceptions:
             errors.append(f"sessie {n}, eerste bezoek: foutmelding op de pagina: {first.exceptions[0][:160]}")
         pages = list(client.pages)
+        if not pages:
+            errors.append(f"sessie {n}, eerste bezoek: geen pagina's in de navigatie ({first.title!r})")
+            return
         i = n  # sessions start on different pages
         while time.perf_counter() < deadline:
             if think:
@@ -153,7 +159,8 @@ async def _ws_session(n: int, base: str, deadline: float, timeout: float, think:
                 try:
                     await client.connect(timeout)
                     await client.run(None, timeout)
-                except Exception:
+                except Exception as again:
+                    errors.append(f"sessie {n}: opnieuw verbinden mislukt, sessie gestopt: {type(again).__name__}")
                     return
                 continue
             if result.exceptions:
@@ -184,7 +191,7 @@ async def warm_up(base: str, timeout: float) -> float:
 
 
 async def _run(
-    base: str,
+    bases: list[str],
     sessions: int,
     duration: float,
     timeout_ms: int,
@@ -195,12 +202,19 @@ async def _run(
 ):
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
-    if warm:
-        times["(opwarmen: alle pagina's, 1 sessie)"].append(await warm_up(base, timeout_ms / 1000))
+    if warm:  # every instance has caches of its own
+        for base in bases:
+            try:
+                times["(opwarmen: alle pagina's, 1 sessie)"].append(await warm_up(base, timeout_ms / 1000))
+            except Exception as exc:  # reported with the rest; the sessions still run
+                errors.append(f"opwarmen {base}: {type(exc).__name__}: {str(exc)[:160]}")
     if client == "websocket":
         deadline = time.perf_counter() + duration
         await asyncio.gather(
-            *(_ws_session(n, base, deadline, timeout_ms / 1000, think, times, errors) for n in range(sessions))
+            *(
+                _ws_session(n, bases[n % len(bases)], deadline, timeout_ms / 1000, think, times, errors)
+                for n in range(sessions)
+            )
         )
         return times, errors
     from playwright.async_api import async_playwright
@@ -209,7 +223,10 @@ async def _run(
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         deadline = time.perf_counter() + duration
         await asyncio.gather(
-            *(_session(n, browser, base, deadline, timeout_ms, times, errors, shots, think) for n in range(sessions))
+            *(
+                _session(n, browser, bases[n % len(bases)], deadline, timeout_ms, times, errors, shots, think)
+                for n in range(sessions)
+            )
         )
         await browser.close()
     return times, errors
@@ -255,12 +272,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="also write the Markdown summary here")
     parser.add_argument("--server-log", help="keep the full Streamlit server log here")
     parser.add_argument("--shots", help="folder for a screenshot of the page at each error")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="app processes on the same database; session n uses instance n mod N (a sticky load balancer)",
+    )
     parser.add_argument("--app", default="dashboard.py", help="another app to compare with (e.g. a plain one)")
     args = parser.parse_args(argv)
-    if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800):
-        parser.error("--sessions 1..50 and --duration up to 1800 s")
+    if not (1 <= args.sessions <= 50 and 0 < args.duration <= 1800 and 1 <= args.instances <= 4):
+        parser.error("--sessions 1..50, --duration up to 1800 s and --instances 1..4")
     setup = (
-        f"{args.sessions} sessies ({args.client}), {args.duration:g} s, {args.database}, schaal {args.scale:g}, "
+        f"{args.sessions} sessies ({args.client}), {args.instances} app-proces(sen), {args.duration:g} s, "
+        f"{args.database}, schaal {args.scale:g}, "
         f"bedenktijd {args.think:g} s" + (", koude start" if args.cold else ", na opwarmen")
     )
     with tempfile.TemporaryDirectory(prefix="load-") as tmp_dir:
@@ -271,7 +295,11 @@ def main(argv: list[str] | None = None) -> int:
                 data, problems = read_folder(tmp / "data")
                 assert not problems, problems[:3]
                 load_dataset(get_engine(url), data)
-            with streamlit_server(url, tmp / "streamlit.log", app=args.app) as (base, _proc):
+            with contextlib.ExitStack() as servers:
+                bases = [
+                    servers.enter_context(streamlit_server(url, tmp / f"streamlit-{i}.log", app=args.app))[0]
+                    for i in range(args.instances)
+                ]
                 print(
                     f"{setup} ...",
                     file=sys.stderr,
@@ -279,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 times, errors = asyncio.run(
                     _run(
-                        base,
+                        bases,
                         args.sessions,
                         args.duration,
                         int(args.page_timeout * 1000),
@@ -289,9 +317,12 @@ def main(argv: list[str] | None = None) -> int:
                         not args.cold,
                     )
                 )
-            server_log = (tmp / "streamlit.log").read_text(encoding="utf-8", errors="replace").splitlines()
+            logs = [tmp / f"streamlit-{i}.log" for i in range(args.instances)]
+            server_log = [
+                line for log in logs for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+            ]
             if args.server_log:
-                shutil.copyfile(tmp / "streamlit.log", args.server_log)
+                Path(args.server_log).write_text("\n".join(server_log) + "\n", encoding="utf-8")
     text, ok = summary(times, errors, args.p95_target)
     if errors:  # the server's own words help to tell an app error from an overloaded machine
         tail = [line for line in server_log if "Traceback" in line or "Error" in line or "WARNING" in line]

@@ -330,13 +330,20 @@ def save_rows(engine: Engine, actor, table: str, rows: list[dict]) -> dict[str, 
     return counts
 
 
-def editable_frame(engine: Engine, table: str) -> pd.DataFrame:
-    """A table for the data editor: the exchange columns plus `version`, in natural-key order."""
+def editable_frame(engine: Engine, table: str, where: dict | None = None) -> pd.DataFrame:
+    """A table for the data editor: the exchange columns plus `version`, in natural-key order.
+
+    `where` ({column: value}, None for an empty column) keeps only matching rows, read as such from the
+    database: a form that edits one row or one project's rows needs no whole table."""
     spec = BY_NAME[table]
     t = table_of(spec)
+    stmt = select(*[t.c[c] for c in (*spec.column_names, "version")])
+    for column, value in (where or {}).items():
+        value = value.item() if hasattr(value, "item") else value  # a numpy scalar from a frame: a plain value
+        stmt = stmt.where(t.c[column].is_(None) if value is None else t.c[column] == value)
     with engine.connect() as conn:
         frame = pd.DataFrame(
-            [dict(r._mapping) for r in conn.execute(select(*[t.c[c] for c in (*spec.column_names, "version")]))],
+            [dict(r._mapping) for r in conn.execute(stmt)],
             columns=[*spec.column_names, "version"],
         )
     if frame.empty:

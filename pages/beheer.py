@@ -18,6 +18,7 @@ from data_access.edits import (
     EditRefused,
     StaleEdit,
     add_status_update,
+    editable_frame,
     save_measurement,
     save_rows,
     set_milestone_done,
@@ -196,7 +197,7 @@ with tabs[1]:
         else:
             titles = projects.set_index("code")["title"]
             code = st.selectbox("Project", list(titles.index), format_func=lambda c: f"{c} · {titles[c]}")
-            history = snap.frame("status_updates")
+            history = snap.frame("status_updates", sel.programme_code)
             history = history[history["project_code"] == code].sort_values("update_date")
             last = history.iloc[-1] if not history.empty else None
             if last is not None:
@@ -230,8 +231,7 @@ with tabs[1]:
                     else:
                         saved(f"Statusupdate van {code} op {fmt.date_long(update_date)} opgeslagen.")
 
-            milestones = snap.frame("bewerkbaar:milestone")
-            milestones = milestones[milestones["project_code"] == code]
+            milestones = editable_frame(engine(), "milestone", where={"project_code": code})
             st.markdown("**Mijlpalen van dit project**")
             if milestones.empty:
                 st.caption("Dit project heeft geen mijlpalen.")
@@ -281,13 +281,11 @@ with tabs[2]:
             "Indicator", list(indicators.index), format_func=lambda c: f"{indicators.loc[c, 'name']}"
         )
         year = int(c3.number_input("Jaar", 1900, 2100, sel.reference_date.year))
-        stored = snap.frame("bewerkbaar:measurement")
-        match = stored[
-            (stored["indicator_code"] == indicator)
-            & (stored["year"] == year)
-            & (stored["city"] == city)
-            & (stored["wijk_code"].fillna("") == wijk_choice)
-        ]
+        match = editable_frame(
+            engine(),
+            "measurement",
+            where={"indicator_code": indicator, "year": year, "city": city, "wijk_code": wijk_choice or None},
+        )
         current = match.iloc[0] if not match.empty else None
         key = f"{indicator} | {city} | {wijk_choice} | {year}"
         version = seen_version("measurement", key, current["version"] if current is not None else None)

@@ -53,3 +53,20 @@ def test_status_updates_until_and_programme_combine(seeded):
     expected = scoped[scoped["update_date"] <= pd.Timestamp(until)].reset_index(drop=True)
     assert 0 < len(both) < len(scoped)
     pd.testing.assert_frame_equal(both, expected)
+
+
+def test_editable_frame_of_matching_rows_only(seeded):
+    from data_access.edits import editable_frame
+
+    whole = editable_frame(seeded, "measurement")
+    city_rows = whole[whole["wijk_code"].isna()]
+    first = city_rows.iloc[0]
+    where = {"indicator_code": first["indicator_code"], "year": first["year"], "city": first["city"], "wijk_code": None}
+    one = editable_frame(seeded, "measurement", where=where)
+    assert len(one) == 1 and one.iloc[0]["value"] == first["value"] and one.iloc[0]["version"] == first["version"]
+
+    project = editable_frame(seeded, "milestone")["project_code"].iloc[0]
+    own = editable_frame(seeded, "milestone", where={"project_code": project})
+    expected = editable_frame(seeded, "milestone").query("project_code == @project").reset_index(drop=True)
+    pd.testing.assert_frame_equal(own, expected)
+    assert editable_frame(seeded, "milestone", where={"project_code": "BESTAAT-NIET"}).empty

@@ -1,7 +1,7 @@
 """Two app processes on one PostgreSQL database: a change made elsewhere shows up in the other instance's
 cached pages on the next run, and a change made in an instance's own UI shows up there at once.
 
-Each instance caches its reads in its own process (st.cache_data), keyed on the database's data version;
+Each instance caches its reads in its own process (st.cache_resource), keyed on the database's data version;
 every write bumps that version in the same transaction, so neither instance can keep serving old figures.
 """
 

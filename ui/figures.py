@@ -7,7 +7,7 @@ every session with the same selection shares one computation instead of repeatin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 import streamlit as st
@@ -156,7 +156,12 @@ def overview_figures(snap: Snapshot, sel: Selection) -> OverviewFigures:
     settings = effective_settings(snap)
     p = sel.programme
     shared = _overview_figures(snap.url, snap.version, p["code"], p["city"], sel.reference_date, settings)
-    return OverviewFigures(shared.overview, own_copy(shared.per_wijk), own_copy(shared.comparison))
+    overview = replace(
+        shared.overview,
+        project_status=shared.overview.project_status.copy(deep=False),
+        target_status=shared.overview.target_status.copy(deep=False),
+    )
+    return OverviewFigures(overview, own_copy(shared.per_wijk), own_copy(shared.comparison))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -164,6 +164,7 @@ def _gantt_template() -> dict:
     spec = gantt_chart(empty, "", "").to_dict()
     spec.pop("datasets", None)
     spec.pop("data", None)
+    spec["config"].pop("view", None)  # Altair's default theme; st.altair_chart renders without it
     return spec
 
 
