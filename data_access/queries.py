@@ -109,16 +109,15 @@ def report_moments(engine: Engine) -> pd.DataFrame:
     )
 
 
-def projects(engine: Engine) -> pd.DataFrame:
-    """Projects with their wijk and programme, and the partners' total budget."""
+def projects(engine: Engine, programme: str | None = None) -> pd.DataFrame:
+    """Projects with their wijk and programme, and the partners' total budget (optionally of one programme)."""
     p = Project
     budget = (
         select(ProjectPartner.project_code, func.sum(ProjectPartner.amount).label("budget"))
         .group_by(ProjectPartner.project_code)
         .subquery()
     )
-    df = _frame(
-        engine,
+    stmt = (
         select(
             p.code,
             p.title,
@@ -138,11 +137,11 @@ def projects(engine: Engine) -> pd.DataFrame:
         .join(Wijk, Wijk.code == Contract.wijk_code)
         .join(Partner, Partner.code == p.lead_partner_code)
         .outerjoin(budget, budget.c.project_code == p.code)
-        .order_by(p.code),
-        dates=("start_date", "end_date"),
-        money=("budget",),
+        .order_by(p.code)
     )
-    return df
+    if programme is not None:
+        stmt = stmt.where(Wijk.programme_code == programme)
+    return _frame(engine, stmt, dates=("start_date", "end_date"), money=("budget",))
 
 
 def project_partners(engine: Engine, programme: str | None = None) -> pd.DataFrame:
@@ -225,10 +224,33 @@ def measurements(engine: Engine, programme: str | None = None) -> pd.DataFrame:
     return _frame(engine, stmt)
 
 
-def project_indicators(engine: Engine) -> pd.DataFrame:
+def project_indicators(engine: Engine, programme: str | None = None) -> pd.DataFrame:
+    pi = ProjectIndicator
+    stmt = select(pi.project_code, pi.indicator_code).order_by(pi.project_code, pi.indicator_code)
+    return _frame(engine, _of_programme_projects(stmt, pi.project_code, programme))
+
+
+def programme_totals(engine: Engine) -> pd.DataFrame:
+    """Per programme with projects: the number of projects and the partners' contributions to them."""
+    budget = (
+        select(ProjectPartner.project_code, func.sum(ProjectPartner.amount).label("budget"))
+        .group_by(ProjectPartner.project_code)
+        .subquery()
+    )
     return _frame(
         engine,
-        select(ProjectIndicator.project_code, ProjectIndicator.indicator_code).order_by(ProjectIndicator.project_code),
+        select(
+            Wijk.programme_code,
+            func.count(Project.code).label("projects"),
+            func.coalesce(func.sum(budget.c.budget), 0).label("budget"),
+        )
+        .select_from(Project)
+        .join(Contract, Contract.code == Project.contract_code)
+        .join(Wijk, Wijk.code == Contract.wijk_code)
+        .outerjoin(budget, budget.c.project_code == Project.code)
+        .group_by(Wijk.programme_code)
+        .order_by(Wijk.programme_code),
+        money=("budget",),
     )
 
 
@@ -274,8 +296,9 @@ def charter_partners(engine: Engine) -> pd.DataFrame:
     )
 
 
-def last_data_dates(engine: Engine) -> pd.DataFrame:
-    """Per programme, the last date on which something happened (updates, milestones, budget decisions)."""
+def last_data_dates(engine: Engine, programme: str | None = None) -> pd.DataFrame:
+    """Per programme (or for one), the last date on which something happened (updates, milestones, budget
+    decisions)."""
     parts = [
         select(Wijk.programme_code, func.max(StatusUpdate.update_date).label("last"))
         .join(Project, Project.code == StatusUpdate.project_code)
@@ -291,6 +314,11 @@ def last_data_dates(engine: Engine) -> pd.DataFrame:
             BudgetAllocation.programme_code
         ),
     ]
+    if programme is not None:
+        parts = [
+            stmt.where((BudgetAllocation if i == 2 else Wijk).programme_code == programme)
+            for i, stmt in enumerate(parts)
+        ]
     frames = [_frame(engine, stmt, dates=("last",)) for stmt in parts]
     df = pd.concat(frames, ignore_index=True).dropna(subset=["last"])
     return df.groupby("programme_code", as_index=False)["last"].max()

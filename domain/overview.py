@@ -130,10 +130,14 @@ def programme_comparison(
     programmes: pd.DataFrame,
     wijken: pd.DataFrame,
     contracts: pd.DataFrame,
-    projects: pd.DataFrame,
+    project_totals: pd.DataFrame,
     allocations: pd.DataFrame,
 ) -> pd.DataFrame:
-    """One row per programme: wijken, contracts, projects, partner contributions, central budget use."""
+    """One row per programme: wijken, contracts, projects, partner contributions, central budget use.
+
+    `project_totals` has per programme the number of projects and their partner budget (columns
+    programme_code, projects, budget; data_access.queries.programme_totals), so the comparison of a
+    hundred programmes needs no row per project."""
 
     def count(frame: pd.DataFrame) -> pd.Series:
         return frame.groupby("programme_code").size()
@@ -141,8 +145,9 @@ def programme_comparison(
     out = programmes[["code", "name", "city", "central_budget"]].set_index("code")
     out["wijken"] = count(wijken)
     out["contracten"] = count(contracts)
-    out["projecten"] = count(projects)
-    out["partnerbijdragen"] = projects.groupby("programme_code")["budget"].sum()
+    totals = project_totals.set_index("programme_code")
+    out["projecten"] = totals["projects"]
+    out["partnerbijdragen"] = totals["budget"]
     out["toegekend"] = allocations.groupby("programme_code")["approved"].sum()
     counts = ["wijken", "contracten", "projecten"]
     out[counts] = out[counts].fillna(0).astype(int)

@@ -187,7 +187,7 @@ with tabs[1]:
     elif empty_database:
         st.caption("Nog geen projecten.")
     else:
-        projects = snap.frame("projects")
+        projects = snap.frame("projects", sel.programme_code)
         projects = projects[projects["programme_code"] == sel.programme_code]
         if actor.role == "partner-redacteur":
             projects = projects[projects["lead_partner_code"] == actor.partner_code]

@@ -125,7 +125,7 @@ if section == "wijk":
         st.stop()
     if not rows["has_target"].any():
         st.info(f"Voor {wijk_name[sel.wijk_code]} zijn geen meetbare doelen vastgelegd; hieronder de metingen.")
-    project_links = snap.frame("project_indicators")
+    project_links = snap.frame("project_indicators", sel.programme_code)
     for theme in theme_order(rows["theme"]):
         st.subheader(theme.capitalize())
         for r in rows[rows["theme"] == theme].itertuples():
@@ -364,7 +364,7 @@ elif section == "indicator":
         st.markdown("**Alle metingen per wijk en jaar** (tabel bij de lijndiagrammen)")
         st.dataframe(pivot.reset_index().rename(columns={"wijk_name": "Wijk"}), hide_index=True, width="stretch")
     st.subheader("Projecten die bijdragen")
-    projects = contributing_projects(data.projects, snap.frame("project_indicators"), code)
+    projects = contributing_projects(data.projects, snap.frame("project_indicators", sel.programme_code), code)
     if projects.empty:
         st.info("Geen projecten gekoppeld aan deze indicator in dit programma.")
     else:

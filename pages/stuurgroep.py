@@ -264,7 +264,7 @@ with tab_changes:
 
 own_items = items[items["meeting_date"] == pd.Timestamp(meeting_date)].sort_values("number")
 partners = snap.frame("partners").set_index("code")["name"]
-projects = snap.frame("projects")
+projects = snap.frame("projects", code)
 projects = projects[projects["programme_code"] == code].set_index("code")
 wijken = snap.frame("wijken")
 wijken = wijken[wijken["programme_code"] == code].set_index("code")["name"]

@@ -19,6 +19,8 @@ def _expected(name: str, whole: pd.DataFrame, engine, programme: str) -> pd.Data
     if name == "measurements":
         city = queries.programmes(engine).set_index("code").loc[programme, "city"]
         keep = whole["city"] == city
+    elif "programme_code" in whole.columns:
+        keep = whole["programme_code"] == programme
     else:
         projects = queries.projects(engine)
         keep = whole["project_code"].isin(projects.loc[projects["programme_code"] == programme, "code"])
@@ -70,3 +72,12 @@ def test_editable_frame_of_matching_rows_only(seeded):
     expected = editable_frame(seeded, "milestone").query("project_code == @project").reset_index(drop=True)
     pd.testing.assert_frame_equal(own, expected)
     assert editable_frame(seeded, "milestone", where={"project_code": "BESTAAT-NIET"}).empty
+
+
+def test_programme_totals_count_and_sum_the_projects(seeded):
+    projects = queries.projects(seeded)
+    totals = queries.programme_totals(seeded).set_index("programme_code")
+    assert set(totals.index) == set(projects["programme_code"])
+    for programme, group in projects.groupby("programme_code"):
+        assert totals.loc[programme, "projects"] == len(group)
+        assert totals.loc[programme, "budget"] == pytest.approx(group["budget"].sum(), abs=0.005)

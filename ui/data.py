@@ -39,13 +39,24 @@ READS = {
         "charter_agreements",
         "charter_partners",
         "last_data_dates",
+        "programme_totals",
     )
 }
 
 
 # Reads that can fetch one programme's rows only (a `programme=` argument): at national scale these tables
 # hold hundreds of thousands of rows, and a page needs one programme's share.
-PROGRAMME_READS = frozenset({"status_updates", "milestones", "project_partners", "measurements"})
+PROGRAMME_READS = frozenset(
+    {
+        "projects",
+        "project_partners",
+        "project_indicators",
+        "status_updates",
+        "milestones",
+        "measurements",
+        "last_data_dates",
+    }
+)
 
 
 def register_read(name: str, read: Callable[[Engine], pd.DataFrame]) -> None:

@@ -56,7 +56,7 @@ def _programme_data(
     wijken = wijken[wijken["programme_code"] == code]
     contracts = snap.frame("contracts")
     contracts = contracts[contracts["programme_code"] == code]
-    projects = snap.frame("projects")
+    projects = snap.frame("projects", code)
     projects = projects[projects["programme_code"] == code].reset_index(drop=True)
     statuses = project_status(projects, snap.frame("status_updates", code), reference_date)
     projects = projects.merge(statuses, on="code", how="left")
@@ -106,7 +106,7 @@ def _whatif_baseline(
         data.allocations,
         data.projects,
         data.project_partners,
-        snap.frame("project_indicators"),
+        snap.frame("project_indicators", code),
         data.targets,
         snap.frame("indicators"),
     )
@@ -185,7 +185,7 @@ def _overview_figures(
         programmes,
         snap.frame("wijken"),
         snap.frame("contracts"),
-        snap.frame("projects"),
+        snap.frame("programme_totals"),
         snap.frame("budget_allocations"),
     )
     return OverviewFigures(overview, wijk_summary(data.wijken, data.projects, data.targets), comparison)

@@ -43,7 +43,7 @@ def today() -> dt.date:
 
 
 def _default_date(snap: Snapshot, programme_code: str) -> dt.date:
-    last = snap.frame("last_data_dates").set_index("programme_code")["last"]
+    last = snap.frame("last_data_dates", programme_code).set_index("programme_code")["last"]
     last_date = last[programme_code].date() if programme_code in last.index else None
     return default_reference_date(last_date, today())
 
