@@ -35,7 +35,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+
+import psutil
 
 from benchmarks.generate import generate
 from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, database, streamlit_server
@@ -199,7 +202,10 @@ async def _run(
     client: str = "chromium",
     think: float = 0.0,
     warm: bool = True,
+    memory: Callable[[], int] | None = None,
 ):
+    """Times per page, errors, and with `memory` (the servers' resident bytes) two samples of it: after the
+    warm-up and shortly before the end, while all sessions are still connected."""
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     if warm:  # every instance has caches of its own
@@ -208,28 +214,39 @@ async def _run(
                 times["(opwarmen: alle pagina's, 1 sessie)"].append(await warm_up(base, timeout_ms / 1000))
             except Exception as exc:  # reported with the rest; the sessions still run
                 errors.append(f"opwarmen {base}: {type(exc).__name__}: {str(exc)[:160]}")
+    rss: list[int] = []
+
+    async def sample_memory(deadline: float) -> None:
+        if memory is None:
+            return
+        rss.append(memory())
+        await asyncio.sleep(max(0.0, deadline - time.perf_counter() - 2))
+        rss.append(memory())
+
     if client == "websocket":
         deadline = time.perf_counter() + duration
         await asyncio.gather(
+            sample_memory(deadline),
             *(
                 _ws_session(n, bases[n % len(bases)], deadline, timeout_ms / 1000, think, times, errors)
                 for n in range(sessions)
-            )
+            ),
         )
-        return times, errors
+        return times, errors, rss
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         deadline = time.perf_counter() + duration
         await asyncio.gather(
+            sample_memory(deadline),
             *(
                 _session(n, browser, bases[n % len(bases)], deadline, timeout_ms, times, errors, shots, think)
                 for n in range(sessions)
-            )
+            ),
         )
         await browser.close()
-    return times, errors
+    return times, errors, rss
 
 
 def summary(times: dict[str, list[float]], errors: list[str], p95_target: float) -> tuple[str, bool]:
@@ -296,16 +313,22 @@ def main(argv: list[str] | None = None) -> int:
                 assert not problems, problems[:3]
                 load_dataset(get_engine(url), data)
             with contextlib.ExitStack() as servers:
-                bases = [
-                    servers.enter_context(streamlit_server(url, tmp / f"streamlit-{i}.log", app=args.app))[0]
+                started = [
+                    servers.enter_context(streamlit_server(url, tmp / f"streamlit-{i}.log", app=args.app))
                     for i in range(args.instances)
                 ]
+                bases = [base for base, _ in started]
+                processes = [psutil.Process(proc.pid) for _, proc in started]
+
+                def memory() -> int:  # the app processes with their children
+                    return sum(q.memory_info().rss for p in processes for q in [p, *p.children(recursive=True)])
+
                 print(
                     f"{setup} ...",
                     file=sys.stderr,
                     flush=True,
                 )
-                times, errors = asyncio.run(
+                times, errors, rss = asyncio.run(
                     _run(
                         bases,
                         args.sessions,
@@ -315,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                         args.client,
                         args.think,
                         not args.cold,
+                        memory,
                     )
                 )
             logs = [tmp / f"streamlit-{i}.log" for i in range(args.instances)]
@@ -324,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.server_log:
                 Path(args.server_log).write_text("\n".join(server_log) + "\n", encoding="utf-8")
     text, ok = summary(times, errors, args.p95_target)
+    if len(rss) == 2:
+        text += (
+            f"\nServergeheugen: {rss[0] / 2**20:.0f} MB na opwarmen, {rss[1] / 2**20:.0f} MB met {args.sessions} "
+            f"sessies ({(rss[1] - rss[0]) / 2**20:+.0f} MB, doel: minder dan 500 MB erbij)"
+        )
     if errors:  # the server's own words help to tell an app error from an overloaded machine
         tail = [line for line in server_log if "Traceback" in line or "Error" in line or "WARNING" in line]
         text += "\n\nServerlog (fouten en waarschuwingen, laatste 20):\n" + "\n".join(tail[-20:] or ["(geen)"])

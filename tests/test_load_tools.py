@@ -67,6 +67,7 @@ def test_short_websocket_load_test_has_no_errors(tmp_path, capsys):
     assert "Fouten: 0" in text and "Resultaat: GOED" in text
     assert "3 sessies (websocket)" in text
     assert "alle paginawissels" in text
+    assert "Servergeheugen:" in text and "MB met 3 sessies" in text
 
 
 def test_load_test_fails_when_the_target_is_missed(tmp_path):
