@@ -85,6 +85,8 @@ def test_document_language_is_dutch(browser, server):
     page.goto(server)
     settle(page)
     page.locator("[data-testid='stMain'] h1").first.wait_for()
+    # The language is set by a script element of the page, which may run just after the run has finished.
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
     assert page.evaluate("document.documentElement.lang") == "nl"
 
 
