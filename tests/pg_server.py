@@ -62,7 +62,8 @@ class PgServer:
             str(self.dir / "server.log"),
             "-w",
             "-o",
-            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            # Every test database keeps its engine (and its pooled connections) for the whole session.
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400",
             "start",
         )
         return self
