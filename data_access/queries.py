@@ -44,6 +44,15 @@ def _of_programme_projects(stmt: Select, project_code_column, programme: str | N
     return stmt.where(project_code_column.in_(codes))
 
 
+def _budget_per_project():
+    """Subquery: per project the sum of the partners' contributions (column `budget`)."""
+    return (
+        select(ProjectPartner.project_code, func.sum(ProjectPartner.amount).label("budget"))
+        .group_by(ProjectPartner.project_code)
+        .subquery()
+    )
+
+
 def _frame(engine: Engine, stmt: Select, dates: tuple[str, ...] = (), money: tuple[str, ...] = ()) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(stmt)
@@ -112,11 +121,7 @@ def report_moments(engine: Engine) -> pd.DataFrame:
 def projects(engine: Engine, programme: str | None = None) -> pd.DataFrame:
     """Projects with their wijk and programme, and the partners' total budget (optionally of one programme)."""
     p = Project
-    budget = (
-        select(ProjectPartner.project_code, func.sum(ProjectPartner.amount).label("budget"))
-        .group_by(ProjectPartner.project_code)
-        .subquery()
-    )
+    budget = _budget_per_project()
     stmt = (
         select(
             p.code,
@@ -232,11 +237,7 @@ def project_indicators(engine: Engine, programme: str | None = None) -> pd.DataF
 
 def programme_totals(engine: Engine) -> pd.DataFrame:
     """Per programme with projects: the number of projects and the partners' contributions to them."""
-    budget = (
-        select(ProjectPartner.project_code, func.sum(ProjectPartner.amount).label("budget"))
-        .group_by(ProjectPartner.project_code)
-        .subquery()
-    )
+    budget = _budget_per_project()
     return _frame(
         engine,
         select(
