@@ -8,6 +8,7 @@ from ui import format as fmt
 from ui import page
 from ui.figures import overview_figures, programme_data
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_display
+from ui.tables import static_table
 from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
@@ -65,13 +66,10 @@ else:
     if cb.over_allocated:
         st.error(f"Er is {fmt.euro(-cb.remaining)} meer toegekend dan het centrale budget.")
     by_cat = data.allocations.groupby("category", as_index=False)[["requested", "approved", "spent"]].sum()
-    st.dataframe(
-        by_cat.rename(
-            columns={"category": "Categorie", "requested": "Aangevraagd", "approved": "Toegekend", "spent": "Besteed"}
-        ).style.format({k: fmt.euro for k in ("Aangevraagd", "Toegekend", "Besteed")}),
-        hide_index=True,
-        width="stretch",
+    by_cat = by_cat.rename(
+        columns={"category": "Categorie", "requested": "Aangevraagd", "approved": "Toegekend", "spent": "Besteed"}
     )
+    static_table(by_cat.assign(**{k: by_cat[k].map(fmt.euro) for k in ("Aangevraagd", "Toegekend", "Besteed")}))
 
 st.subheader("Per wijk")
 per_wijk = figures.per_wijk
@@ -99,14 +97,7 @@ table = pd.DataFrame(
         "Profiel": per_wijk["link"],
     }
 )
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Profiel": st.column_config.LinkColumn("Profiel", display_text="Wijkprofiel openen"),
-    },
-)
+static_table(table, links={"Profiel": "Wijkprofiel openen"})
 
 st.caption(
     "Status per wijk: de slechtste status van de lopende projecten (vertraagd boven aandacht boven op schema); "
@@ -115,7 +106,7 @@ st.caption(
 
 st.subheader("Alle programma's")
 comparison = figures.comparison
-st.dataframe(
+static_table(
     pd.DataFrame(
         {
             "Programma": comparison["name"],
@@ -128,7 +119,5 @@ st.dataframe(
             "Toegekend": comparison["toegekend"].map(fmt.euro),
             "Beschikbaar": comparison["beschikbaar"].map(fmt.euro),
         }
-    ),
-    hide_index=True,
-    width="stretch",
+    )
 )

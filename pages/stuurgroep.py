@@ -17,7 +17,7 @@ from ui.data import engine
 from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
 from ui.target_settings import effective_settings
-from ui.widgets import show_status_bar
+from ui.widgets import lazy_tabs, show_status_bar
 
 K_MEETING, K_OPEN = "sg_meeting_date", "sg_open_meeting"
 P_MEETING = "vergadering"
@@ -196,71 +196,73 @@ c[1].metric("Verouderde updates", fmt.number(h["stale"]))
 c[2].metric("Doelen niet op koers", fmt.number(h["targets_off_course"]), help=f"Van {fmt.number(h['targets'])} doelen.")
 c[3].metric("Openstaande acties", fmt.number(h["open_actions"]))
 
-tab_agenda, tab_changes, tab_log, tab_export = st.tabs(
-    ["Agenda", "Wat is er veranderd", "Besluiten en acties", "Stuurgroeppakket en rapportages"]
+tab_agenda, tab_changes, tab_log, tab_export = lazy_tabs(
+    ["Agenda", "Wat is er veranderd", "Besluiten en acties", "Stuurgroeppakket en rapportages"], key="sg_tab"
 )
 
-with tab_agenda:
-    for n, name in enumerate(AGENDA_ORDER, start=1):
-        frame = pack.tables[name]
-        st.subheader(f"{n}. {SPECS[name].title} ({fmt.number(len(frame))})")
-        table(name, frame)
-    st.caption(
-        "Agenda op de vergaderdatum: rood boven oranje; mijlpalen te laat = gepland voor de vergaderdatum en toen "
-        "niet gehaald; verouderd = lopend project zonder update in 28 dagen; doelen 'niet op koers' volgens het "
-        "traject; charterafspraken met een uiterste datum die voorbij is en niet afgerond; acties uit eerdere "
-        "vergaderingen die nog open stonden."
-    )
-
-with tab_changes:
-    by_wijk = pack.tables["by_wijk"]
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Per wijk")
-        if by_wijk["total"].sum() > 0:
-            st.altair_chart(changes_per_wijk_chart(by_wijk, previous_date, meeting_date), width="stretch")
-        table("by_wijk", by_wijk)
-    with right:
-        st.subheader("Per partner")
-        table("by_partner", pack.tables["by_partner"])
-        st.caption("Een partner telt mee bij elk gewijzigd project dat hij trekt of waaraan hij bijdraagt.")
-    for name in CHANGE_ORDER:
-        frame = pack.tables[name]
-        st.subheader(f"{SPECS[name].title} ({fmt.number(len(frame))})")
-        table(name, frame)
-    st.caption(
-        "Een project dat in deze periode van status veranderde en weer terugging staat in de lijst met "
-        "'Netto gewijzigd: nee'; de kerncijfers tellen alleen netto wijzigingen. Een meting van jaar J telt "
-        "vanaf 1 januari van J. Charterstatussen hebben geen eigen geschiedenis: wijzigingen komen uit het "
-        "wijzigingslogboek."
-    )
-    st.subheader("Stand op de vergaderdatum")
-    left, right = st.columns(2)
-    counts = pack.tables["project_status_counts"].rename(columns={"count": "aantal"})
-    counts["label"] = [PROJECT_STATUS_LABELS.get(s, s) for s in counts["status"]]
-    with left:
-        show_status_bar(
-            counts,
-            PROJECT_STATUS_COLOURS,
-            "Projecten naar status",
-            f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
-            f"{int(counts['aantal'].sum())} projecten.",
+if tab_agenda.open:
+    with tab_agenda:
+        for n, name in enumerate(AGENDA_ORDER, start=1):
+            frame = pack.tables[name]
+            st.subheader(f"{n}. {SPECS[name].title} ({fmt.number(len(frame))})")
+            table(name, frame)
+        st.caption(
+            "Agenda op de vergaderdatum: rood boven oranje; mijlpalen te laat = gepland voor de vergaderdatum en toen "
+            "niet gehaald; verouderd = lopend project zonder update in 28 dagen; doelen 'niet op koers' volgens het "
+            "traject; charterafspraken met een uiterste datum die voorbij is en niet afgerond; acties uit eerdere "
+            "vergaderingen die nog open stonden."
         )
-        table("project_status_counts", pack.tables["project_status_counts"])
-    tcounts = pack.tables["target_status_counts"].rename(columns={"count": "aantal"})
-    tcounts["label"] = tcounts["status"]
-    with right:
-        if tcounts["aantal"].sum() > 0:
+
+if tab_changes.open:
+    with tab_changes:
+        by_wijk = pack.tables["by_wijk"]
+        left, right = st.columns(2)
+        with left:
+            st.subheader("Per wijk")
+            if by_wijk["total"].sum() > 0:
+                st.altair_chart(changes_per_wijk_chart(by_wijk, previous_date, meeting_date), width="stretch")
+            table("by_wijk", by_wijk)
+        with right:
+            st.subheader("Per partner")
+            table("by_partner", pack.tables["by_partner"])
+            st.caption("Een partner telt mee bij elk gewijzigd project dat hij trekt of waaraan hij bijdraagt.")
+        for name in CHANGE_ORDER:
+            frame = pack.tables[name]
+            st.subheader(f"{SPECS[name].title} ({fmt.number(len(frame))})")
+            table(name, frame)
+        st.caption(
+            "Een project dat in deze periode van status veranderde en weer terugging staat in de lijst met "
+            "'Netto gewijzigd: nee'; de kerncijfers tellen alleen netto wijzigingen. Een meting van jaar J telt "
+            "vanaf 1 januari van J. Charterstatussen hebben geen eigen geschiedenis: wijzigingen komen uit het "
+            "wijzigingslogboek."
+        )
+        st.subheader("Stand op de vergaderdatum")
+        left, right = st.columns(2)
+        counts = pack.tables["project_status_counts"].rename(columns={"count": "aantal"})
+        counts["label"] = [PROJECT_STATUS_LABELS.get(s, s) for s in counts["status"]]
+        with left:
             show_status_bar(
-                tcounts,
-                TARGET_STATUS_COLOURS,
-                "Doelen naar status",
-                f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
-                f"{int(tcounts['aantal'].sum())} doelen.",
+                counts,
+                PROJECT_STATUS_COLOURS,
+                "Projecten naar status",
+                f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
+                f"{int(counts['aantal'].sum())} projecten.",
             )
-            table("target_status_counts", pack.tables["target_status_counts"])
-        else:
-            st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
+            table("project_status_counts", pack.tables["project_status_counts"])
+        tcounts = pack.tables["target_status_counts"].rename(columns={"count": "aantal"})
+        tcounts["label"] = tcounts["status"]
+        with right:
+            if tcounts["aantal"].sum() > 0:
+                show_status_bar(
+                    tcounts,
+                    TARGET_STATUS_COLOURS,
+                    "Doelen naar status",
+                    f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
+                    f"{int(tcounts['aantal'].sum())} doelen.",
+                )
+                table("target_status_counts", pack.tables["target_status_counts"])
+            else:
+                st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
 
 own_items = items[items["meeting_date"] == pd.Timestamp(meeting_date)].sort_values("number")
 partners = snap.frame("partners").set_index("code")["name"]
@@ -269,122 +271,129 @@ projects = projects[projects["programme_code"] == code].set_index("code")
 wijken = snap.frame("wijken")
 wijken = wijken[wijken["programme_code"] == code].set_index("code")["name"]
 
-with tab_log:
-    st.subheader(f"Genoteerd in deze vergadering ({fmt.number(len(own_items))})")
-    table("items", own_items)
-    if not is_stored:
-        st.info("Leg de vergadering eerst vast (knop hierboven); daarna kunt u besluiten en acties noteren.")
-    elif not can_edit:
-        st.caption(f"Uw rol ({actor.role}) mag geen besluiten of acties noteren.")
-    else:
-        with st.form("sg_new_item", clear_on_submit=True):
-            st.markdown("**Besluit of actie noteren**")
-            st.radio("Soort", ["besluit", "actie"], horizontal=True, key="sg_kind")
-            st.text_area("Tekst", max_chars=2000, key="sg_text")
-            f1, f2, f3, f4 = st.columns(4)
-            f1.selectbox(
-                "Eigenaar (partner)",
-                ["", *partners.index],
-                format_func=lambda p: partners.get(p, "geen"),
-                key="sg_owner",
-            )
-            f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY", key="sg_due")
-            f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"), key="sg_wijk")
-            f4.selectbox(
-                "Project",
-                ["", *projects.index],
-                format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
-                key="sg_project",
-            )
-            st.form_submit_button("Noteren", type="primary", on_click=_add_from_form, args=(meeting_date,))
+if tab_log.open:
+    with tab_log:
+        st.subheader(f"Genoteerd in deze vergadering ({fmt.number(len(own_items))})")
+        table("items", own_items)
+        if not is_stored:
+            st.info("Leg de vergadering eerst vast (knop hierboven); daarna kunt u besluiten en acties noteren.")
+        elif not can_edit:
+            st.caption(f"Uw rol ({actor.role}) mag geen besluiten of acties noteren.")
+        else:
+            with st.form("sg_new_item", clear_on_submit=True):
+                st.markdown("**Besluit of actie noteren**")
+                st.radio("Soort", ["besluit", "actie"], horizontal=True, key="sg_kind")
+                st.text_area("Tekst", max_chars=2000, key="sg_text")
+                f1, f2, f3, f4 = st.columns(4)
+                f1.selectbox(
+                    "Eigenaar (partner)",
+                    ["", *partners.index],
+                    format_func=lambda p: partners.get(p, "geen"),
+                    key="sg_owner",
+                )
+                f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY", key="sg_due")
+                f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"), key="sg_wijk")
+                f4.selectbox(
+                    "Project",
+                    ["", *projects.index],
+                    format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
+                    key="sg_project",
+                )
+                st.form_submit_button("Noteren", type="primary", on_click=_add_from_form, args=(meeting_date,))
 
-    carried = pack.tables["open_actions"]
-    own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
-    closable = pd.concat(
-        [
-            carried[carried["status"] == "open"][["meeting_date", "number", "text", "version"]],
-            own_open[["meeting_date", "number", "text", "version"]],
-        ]
-    )
-    st.subheader(f"Openstaande acties uit eerdere vergaderingen ({fmt.number(len(carried))})")
-    table("open_actions", carried)
-    if is_stored and can_edit and not closable.empty:
-        labels = {
-            f"{m.date().isoformat()}/{n}": f"{fmt.date_short(m)} nr. {n}: {t[:80]}"
-            for m, n, t in zip(closable["meeting_date"], closable["number"], closable["text"], strict=True)
+        carried = pack.tables["open_actions"]
+        own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
+        closable = pd.concat(
+            [
+                carried[carried["status"] == "open"][["meeting_date", "number", "text", "version"]],
+                own_open[["meeting_date", "number", "text", "version"]],
+            ]
+        )
+        st.subheader(f"Openstaande acties uit eerdere vergaderingen ({fmt.number(len(carried))})")
+        table("open_actions", carried)
+        if is_stored and can_edit and not closable.empty:
+            labels = {
+                f"{m.date().isoformat()}/{n}": f"{fmt.date_short(m)} nr. {n}: {t[:80]}"
+                for m, n, t in zip(closable["meeting_date"], closable["number"], closable["text"], strict=True)
+            }
+            versions = {
+                f"{m.date().isoformat()}/{n}": int(v)
+                for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
+            }
+            with st.form("sg_close_item"):
+                st.selectbox("Actie afronden", list(labels), format_func=labels.get, key="sg_close_choice")
+                st.form_submit_button(
+                    f"Afronden per {fmt.date_long(meeting_date)}",
+                    on_click=_close_from_form,
+                    args=(versions, labels, meeting_date),
+                )
+
+if tab_export.open:
+    with tab_export:
+        stamp = meeting_date.isoformat()
+        st.markdown(
+            "Het stuurgroeppakket bevat de kerncijfers, de agenda, de wijzigingen, grafieken en de besluiten en "
+            "acties. De PDF is ook in zwart-wit leesbaar; de Excel-werkmap heeft één blad per onderdeel en de "
+            "CSV-bestanden één bestand per tabel."
+        )
+        e1, e2, e3 = st.columns(3)
+        e1.download_button(
+            "Stuurgroeppakket (PDF)",
+            data=lambda: steering_pack.pdf_bytes(pack, own_items),
+            file_name=f"stuurgroep-{code}-{stamp}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )
+        e2.download_button(
+            "Werkmap (Excel)",
+            data=lambda: steering_pack.workbook_bytes(pack, own_items),
+            file_name=f"stuurgroep-{code}-{stamp}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/table_view:",
+        )
+        e3.download_button(
+            "Tabellen (CSV, zip)",
+            data=lambda: steering_pack.csv_zip_bytes(pack, own_items),
+            file_name=f"stuurgroep-{code}-{stamp}-csv.zip",
+            mime="application/zip",
+            on_click="ignore",
+            icon=":material/folder_zip:",
+        )
+
+        st.subheader("Voortgangsrapportage per contract")
+        contracts = snap.frame("contracts")
+        contracts = contracts[contracts["programme_code"] == code].set_index("code")
+        moments = snap.frame("report_moments")
+        r1, r2 = st.columns(2)
+        contract = r1.selectbox(
+            "Contract",
+            list(contracts.index),
+            format_func=lambda c: f"{contracts.loc[c, 'title']} ({wijken.get(contracts.loc[c, 'wijk_code'], '')})",
+            key="sg_contract",
+        )
+        own_moments = moments[moments["contract_code"] == contract]
+        options = {
+            d.date(): f"{fmt.date_long(d)} – {t}"
+            for d, t in zip(own_moments["report_date"], own_moments["title"], strict=True)
         }
-        versions = {
-            f"{m.date().isoformat()}/{n}": int(v)
-            for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
-        }
-        with st.form("sg_close_item"):
-            st.selectbox("Actie afronden", list(labels), format_func=labels.get, key="sg_close_choice")
-            st.form_submit_button(
-                f"Afronden per {fmt.date_long(meeting_date)}",
-                on_click=_close_from_form,
-                args=(versions, labels, meeting_date),
-            )
-
-with tab_export:
-    stamp = meeting_date.isoformat()
-    st.markdown(
-        "Het stuurgroeppakket bevat de kerncijfers, de agenda, de wijzigingen, grafieken en de besluiten en acties. "
-        "De PDF is ook in zwart-wit leesbaar; de Excel-werkmap heeft één blad per onderdeel en de CSV-bestanden "
-        "één bestand per tabel."
-    )
-    e1, e2, e3 = st.columns(3)
-    e1.download_button(
-        "Stuurgroeppakket (PDF)",
-        data=lambda: steering_pack.pdf_bytes(pack, own_items),
-        file_name=f"stuurgroep-{code}-{stamp}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
-    e2.download_button(
-        "Werkmap (Excel)",
-        data=lambda: steering_pack.workbook_bytes(pack, own_items),
-        file_name=f"stuurgroep-{code}-{stamp}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/table_view:",
-    )
-    e3.download_button(
-        "Tabellen (CSV, zip)",
-        data=lambda: steering_pack.csv_zip_bytes(pack, own_items),
-        file_name=f"stuurgroep-{code}-{stamp}-csv.zip",
-        mime="application/zip",
-        on_click="ignore",
-        icon=":material/folder_zip:",
-    )
-
-    st.subheader("Voortgangsrapportage per contract")
-    contracts = snap.frame("contracts")
-    contracts = contracts[contracts["programme_code"] == code].set_index("code")
-    moments = snap.frame("report_moments")
-    r1, r2 = st.columns(2)
-    contract = r1.selectbox(
-        "Contract",
-        list(contracts.index),
-        format_func=lambda c: f"{contracts.loc[c, 'title']} ({wijken.get(contracts.loc[c, 'wijk_code'], '')})",
-        key="sg_contract",
-    )
-    own_moments = moments[moments["contract_code"] == contract]
-    options = {
-        d.date(): f"{fmt.date_long(d)} – {t}"
-        for d, t in zip(own_moments["report_date"], own_moments["title"], strict=True)
-    }
-    options.setdefault(meeting_date, f"{fmt.date_long(meeting_date)} – vergaderdatum")
-    report_date = r2.selectbox("Stand op", list(options), format_func=options.get, key=f"sg_report_date_{contract}")
-    st.download_button(
-        "Voortgangsrapportage (PDF)",
-        data=lambda: progress_report.pdf_bytes(
-            progress_report.build(
-                frames, contracts.reset_index(), contract, report_date, sel.programme["name"], effective_settings(snap)
-            )
-        ),
-        file_name=f"voortgangsrapportage-{contract}-{report_date.isoformat()}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/description:",
-    )
+        options.setdefault(meeting_date, f"{fmt.date_long(meeting_date)} – vergaderdatum")
+        report_date = r2.selectbox("Stand op", list(options), format_func=options.get, key=f"sg_report_date_{contract}")
+        st.download_button(
+            "Voortgangsrapportage (PDF)",
+            data=lambda: progress_report.pdf_bytes(
+                progress_report.build(
+                    frames,
+                    contracts.reset_index(),
+                    contract,
+                    report_date,
+                    sel.programme["name"],
+                    effective_settings(snap),
+                )
+            ),
+            file_name=f"voortgangsrapportage-{contract}-{report_date.isoformat()}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/description:",
+        )

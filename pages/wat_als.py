@@ -8,6 +8,7 @@ from ui import page
 from ui import whatif as ui
 from ui.figures import programme_data, whatif_baseline
 from ui.whatif_export import comparison_workbook
+from ui.widgets import lazy_tabs
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -37,14 +38,18 @@ def editor() -> None:
             "Wat-als voor partnerbijdragen, vervallen en verschoven projecten kan wel."
         )
     names = ["Centraal budget", "Partnerbijdragen en planning"]
-    budget_tab, partner_tab = st.tabs(names, default=names[0] if baseline.has_central_budget else names[1])
-    with budget_tab:
-        if baseline.has_central_budget:
-            ui.budget_controls(programme, baseline)
-        else:
-            st.write("Geen centraal budget in de gegevens van dit programma.")
-    with partner_tab:
-        ui.partner_controls(programme, baseline)
+    budget_tab, partner_tab = lazy_tabs(
+        names, key=f"wa_tab_{programme}", default=names[0] if baseline.has_central_budget else names[1]
+    )
+    if budget_tab.open:  # the scenario lives in the session, not in the controls of the closed tab
+        with budget_tab:
+            if baseline.has_central_budget:
+                ui.budget_controls(programme, baseline)
+            else:
+                st.write("Geen centraal budget in de gegevens van dit programma.")
+    if partner_tab.open:
+        with partner_tab:
+            ui.partner_controls(programme, baseline)
     scenario = ui.current_scenario(programme)
     ev = evaluate(baseline, scenario)
     st.divider()

@@ -33,3 +33,16 @@ def metric_help(at, label: str) -> str:
 
 def no_exceptions(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def open_tab(at, key: str, label: str):
+    """Open tab `label` of the lazy tabs `key` (only the open tab is built) and run again."""
+    at.session_state[key] = label
+    at.run()
+    no_exceptions(at)
+    return at
+
+
+def table_display(table) -> pd.DataFrame:
+    """What an st.table shows (its Styler's display values), as text."""
+    return convert_arrow_bytes_to_pandas_df(table.proto.arrow_data.styler.display_values)

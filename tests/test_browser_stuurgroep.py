@@ -30,7 +30,7 @@ def server(tmp_path, sample_dir):
 
 def click_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
-    page.wait_for_timeout(300)
+    settle(page)  # the tab's content is built in a rerun
 
 
 def download(page, label: str) -> bytes:

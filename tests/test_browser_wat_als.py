@@ -70,6 +70,7 @@ def test_partner_percentage_and_amsterdam_without_central_budget(browser, server
     assert not exception_texts(page)
     expect(page.get_by_text("Dit programma heeft geen centraal budget in de gegevens")).to_be_visible()
     page.get_by_role("tab", name="Partnerbijdragen en planning").click()
+    settle(page)  # the tab's controls are built in a rerun
     combo = page.get_by_role("combobox", name="Bijdrage van partners aanpassen")
     combo.click()
     combo.fill("Ymere")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.apptest_helpers import chart_data, chart_spec, metric_help, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, chart_spec, metric_help, metrics, no_exceptions, table_display
 from tests.conftest import APP_PATH
 from tests.sample_facts import programme_facts, rows
 from ui import format as fmt
@@ -39,7 +39,7 @@ def test_overzicht_figures_match_the_csvs(app, code):
         s: facts["statuses"].get(s, 0)
         for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
     }
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert table["Aantal"].sum() == facts["projects"]
     spec = chart_spec(status_chart)
     assert spec["title"] == "Projecten naar status" and spec["description"]
@@ -156,7 +156,7 @@ def test_sample_data_is_marked_as_such(app):
 def test_programme_comparison_table(app):
     app.run()
     no_exceptions(app)
-    table = app.dataframe[-1].value.set_index("Programma")
+    table = app.table[-1].value.set_index("Programma")
     for p in rows("programme"):
         facts = programme_facts(p["code"])
         row = table.loc[p["name"]]
@@ -175,7 +175,9 @@ def test_per_wijk_table_shows_the_rolled_up_status(app):
     code = PROGRAMMES[0]
     app.query_params["programma"] = code
     app.run()
-    table = next(d.value for d in app.dataframe if "Status (slechtste telt)" in d.value.columns).set_index("Wijk")
+    element = next(d for d in app.table if "Status (slechtste telt)" in d.value.columns)
+    table = element.value.set_index("Wijk")
+    links = dict(zip(element.value["Wijk"], table_display(element)["Profiel"], strict=True))
     status = statuses_on(code, programme_facts(code)["peildatum"])
     projects = {p["code"]: p for p in rows("project")}
     contracts = {c["code"]: c["wijk_code"] for c in rows("contract")}
@@ -184,5 +186,8 @@ def test_per_wijk_table_shows_the_rolled_up_status(app):
         running = [s for s in own if s in ("op schema", "aandacht", "vertraagd")]
         worst = max(running, key=["op schema", "aandacht", "vertraagd"].index) if running else None
         shown = table.loc[wijk["name"], "Status (slechtste telt)"]
+        # The profile link, a Markdown link in the static table, opens this wijk on the same peildatum.
+        assert links[wijk["name"]].startswith("[Wijkprofiel openen](wijkprofiel?programma=" + code)
+        assert f"&wijk={wijk['code']}&peildatum=" in links[wijk["name"]]
         if worst:
             assert worst in shown, (wijk["name"], shown)

@@ -13,7 +13,7 @@ from data_access import meetings
 from data_access.engine import get_engine
 from data_access.models import StatusUpdate
 from data_access.versioning import bump
-from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions, open_tab
 from tests.conftest import APP_PATH
 from tests.sample_facts import statuses_on
 from tests.test_stuurgroep_domain import expected_transitions
@@ -68,9 +68,12 @@ def test_page_figures_match_the_csvs(app):
     heads = subheaders(at)
     red_orange = sum(s in ("aandacht", "vertraagd") for s in statuses.values())
     assert f"1. Rode en oranje projecten ({fmt.number(red_orange)})" in heads
+    assert not at.get("vega_lite_chart")  # the closed tabs are not built
+    open_tab(at, "sg_tab", "Wat is er veranderd")
+    heads = subheaders(at)
     assert f"Statuswijzigingen ({fmt.number(len(transitions))})" in heads
     # The status-change table lists exactly those projects.
-    table = next(df.value for df in at.dataframe if "Verloop" in df.value.columns)
+    table = next(df.value for df in at.table if "Verloop" in df.value.columns)
     assert set(table["Project"]) == set(transitions)
     # Charts: changes per wijk (Kolenkit has the most) and the projects per status, each with a title and alt text.
     charts = {chart_spec(c)["title"]: c for c in at.get("vega_lite_chart")}
@@ -79,6 +82,7 @@ def test_page_figures_match_the_csvs(app):
     assert chart_spec(charts["Wijzigingen per wijk"])["description"]
     by_status = chart_data(charts["Projecten naar status"]).set_index("status")["aantal"].to_dict()
     assert by_status == {s: sum(v == s for v in statuses.values()) for s in by_status}
+    open_tab(at, "sg_tab", "Stuurgroeppakket en rapportages")
     labels = [b.label for b in at.get("download_button")]
     assert labels == [
         "Stuurgroeppakket (PDF)",
@@ -101,6 +105,7 @@ def test_record_a_meeting_and_a_decision(writable_app):
     assert stored.iloc[0]["snapshot"]
     assert any("beeld zoals vastgelegd" in s.value for s in at.success)
 
+    open_tab(at, "sg_tab", "Besluiten en acties")
     at.radio[0].set_value("actie")
     at.text_area[0].input("Planning Raaks herzien met Stadszaken")
     next(b for b in at.button if b.label == "Noteren").click()
@@ -110,13 +115,16 @@ def test_record_a_meeting_and_a_decision(writable_app):
     assert list(items["text"]) == ["Planning Raaks herzien met Stadszaken"]
     assert list(items["kind"]) == ["actie"] and list(items["status"]) == ["open"]
     assert any("Punt 1 (actie) is genoteerd" in s.value for s in at.success)
-    log = next(df.value for df in at.dataframe if "Soort" in df.value.columns and "Tekst" in df.value.columns)
+    log = next(df.value for df in at.table if "Soort" in df.value.columns and "Tekst" in df.value.columns)
     assert list(log["Tekst"]) == ["Planning Raaks herzien met Stadszaken"]
 
     # The next meeting carries the open action; closing it there records the closing date.
     at.date_input(key="sg_meeting_date").set_value(dt.date(2009, 1, 14))
     at.run()
+    assert "Openstaande acties uit eerdere vergaderingen (1)" in subheaders(at)  # the open tab stays open
+    open_tab(at, "sg_tab", "Agenda")
     assert "6. Openstaande acties uit eerdere vergaderingen (1)" in subheaders(at)
+    open_tab(at, "sg_tab", "Besluiten en acties")
     next(b for b in at.button if b.label == "Vergadering vastleggen").click()
     at.run()
     next(b for b in at.button if b.label.startswith("Afronden per")).click()
@@ -161,5 +169,7 @@ def test_a_viewer_sees_no_recording_controls(app, monkeypatch):
 
     monkeypatch.setattr("ui.auth.current_actor", lambda: Actor("k@example.org", "Kijker", "kijker"))
     at = open_page(app, "HAARLEM-WC", "2009-01-07")
-    labels = [b.label for b in at.button]
-    assert "Vergadering vastleggen" not in labels and "Noteren" not in labels
+    assert "Vergadering vastleggen" not in [b.label for b in at.button]
+    open_tab(at, "sg_tab", "Besluiten en acties")
+    assert "Noteren" not in [b.label for b in at.button] and not at.text_area
+    assert any("Leg de vergadering eerst vast" in i.value for i in at.info)

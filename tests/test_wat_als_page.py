@@ -8,21 +8,22 @@ import pandas as pd
 import pytest
 
 from data_access.access import Actor
-from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions, open_tab
 from tests.sample_facts import programme_facts, project_rows, rows
 from ui import format as fmt
 
 HAARLEM, AMSTERDAM = "HAARLEM-WC", "AMSTERDAM-WA"
 PAGE = "pages/wat_als.py"
 BOERHAAVE_LABEL = "Verandering Boerhaavewijk: bewonersinitiatieven"
+BUDGET_TAB, PARTNER_TAB = "Centraal budget", "Partnerbijdragen en planning"
 
 
-def open_page(app, programme: str = HAARLEM):
+def open_page(app, programme: str = HAARLEM, tab: str | None = None):
     app.query_params["programma"] = programme
     app.run()
     app.switch_page(PAGE).run()
     no_exceptions(app)
-    return app
+    return open_tab(app, f"wa_tab_{programme}", tab) if tab else app
 
 
 def widget(app, kind: str, key: str):
@@ -35,7 +36,7 @@ def control(app, kind: str, label: str):
 
 
 def table_with(app, column: str):
-    return next(d.value for d in app.dataframe if column in d.value.columns)
+    return next(d.value for d in app.table if column in d.value.columns)
 
 
 def euro(amount: Decimal) -> str:
@@ -117,7 +118,7 @@ def _ymere_cut(programme: str, percent: int) -> tuple[Decimal, Decimal, set[str]
 
 @pytest.mark.parametrize("programme", [HAARLEM, AMSTERDAM])
 def test_ymere_minus_15_percent(app, programme):
-    open_page(app, programme)
+    open_page(app, programme, PARTNER_TAB)
     control(app, "multiselect", "Bijdrage van partners aanpassen").set_value(["YMERE"]).run()
     control(app, "slider", "Ymere: verandering van de bijdrage (%)").set_value(-15).run()
     no_exceptions(app)
@@ -141,7 +142,7 @@ def test_amsterdam_says_it_has_no_central_budget(app):
 
 
 def test_delay_shows_planning_before_and_after(app):
-    open_page(app)
+    open_page(app, tab=PARTNER_TAB)
     code = "HLM-BOERHAAVEWIJK-02"
     control(app, "multiselect", "Projecten verschuiven").set_value([code]).run()
     no_exceptions(app)
@@ -223,8 +224,19 @@ def test_viewer_plays_but_cannot_save(app, monkeypatch):
     assert any("mag scenario's niet opslaan" in i.value for i in app.info)
 
 
+def test_the_scenario_survives_switching_tabs(app):
+    open_page(app)  # Haarlem opens on the central budget
+    control(app, "number_input", BOERHAAVE_LABEL).set_value(30_000).run()
+    assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
+    open_tab(app, f"wa_tab_{HAARLEM}", PARTNER_TAB)
+    assert not [w for w in app.number_input if w.label == BOERHAAVE_LABEL]  # only the open tab is built
+    assert metrics(app)["Niet toegekend in scenario"] == "€ 4.300"
+    open_tab(app, f"wa_tab_{HAARLEM}", BUDGET_TAB)
+    assert control(app, "number_input", BOERHAAVE_LABEL).value == 30_000
+
+
 def test_a_control_shown_again_starts_from_the_scenario(app):
-    open_page(app)
+    open_page(app, tab=PARTNER_TAB)
     code = "HLM-BOERHAAVEWIJK-02"
     project = project_rows(HAARLEM)[code]
     wijk = next(w["name"] for w in rows("wijk") if w["code"] == "HLM-BOERHAAVEWIJK")

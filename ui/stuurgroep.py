@@ -18,6 +18,7 @@ from . import format as fmt
 from .charts import finish
 from .data import Snapshot, register_read
 from .selection import Selection
+from .tables import static_table
 from .target_settings import effective_settings
 
 register_read("meetings", meeting_store.meetings)
@@ -60,13 +61,15 @@ def _shared_pack(
     return build_pack(frames, items, dict(programme), previous, meeting, settings)
 
 
-def table(name: str, frame: pd.DataFrame, key: str | None = None) -> None:
-    """A pack table under its Dutch headers, or the spec's 'nothing here' sentence."""
+def table(name: str, frame: pd.DataFrame) -> None:
+    """A pack table under its Dutch headers, or the spec's 'nothing here' sentence.
+
+    As a plain table, like the printed pack: these are lists to go through in the meeting."""
     spec = SPECS[name]
     if frame.empty:
         st.caption(spec.empty)
         return
-    st.dataframe(display_frame(name, frame), hide_index=True, width="stretch", key=key)
+    static_table(display_frame(name, frame))
 
 
 def changes_per_wijk_chart(by_wijk: pd.DataFrame, previous: dt.date, meeting: dt.date) -> alt.Chart:

@@ -40,6 +40,7 @@ from .charts import finish
 from .data import engine, register_read
 from .gantt import gantt_chart, gantt_frame
 from .style import project_status_display
+from .tables import static_table
 
 register_read("scenarios", scenarios)
 
@@ -396,13 +397,13 @@ def budget_view(ev: Evaluation) -> None:
         "Scenario": _euro_cents(ev.remaining_scenario),
         "Verschil": _signed(ev.remaining_scenario - ev.remaining_baseline),
     }
-    st.dataframe(pd.concat([table, pd.DataFrame([rest])], ignore_index=True), hide_index=True, width="stretch")
+    static_table(pd.concat([table, pd.DataFrame([rest])], ignore_index=True))
 
     st.markdown("**Bewonersinitiatieven en algemene kosten in het scenario**")
     st.caption(BUDGET_RULE)
     alloc = ev.allocations.sort_values(["wijk_name", "category", "priority", "code"])
     symbol = {FUNDED: "✔ gefinancierd", NOT_FUNDED: "✖ niet gefinancierd"}
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Wijk": alloc["wijk_name"],
@@ -419,8 +420,6 @@ def budget_view(ev: Evaluation) -> None:
                 "Verandert": np.where(alloc["state_baseline"] != alloc["state_scenario"], "ja", ""),
             }
         ),
-        hide_index=True,
-        width="stretch",
     )
 
 
@@ -458,7 +457,7 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
     )
     rows = affected.sort_values(["wijk_name", "title"])
     st.markdown("**Geraakte projecten en hun financieringstekort**")
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Project": rows["title"],
@@ -476,8 +475,6 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
                 "Status nu": rows["status"].map(project_status_display),
             }
         ),
-        hide_index=True,
-        width="stretch",
     )
     st.markdown("**Doelen waarvan de bijdrage in gevaar is**")
     st.caption(
@@ -489,7 +486,7 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
         st.write("Geen.")
     else:
         risk = ev.targets_at_risk
-        st.dataframe(
+        static_table(
             pd.DataFrame(
                 {
                     "Wijk": risk["wijk_name"],
@@ -499,8 +496,6 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
                     "Beoordeling": "bijdrage in gevaar",
                 }
             ),
-            hide_index=True,
-            width="stretch",
         )
     planning_view(affected, reference_date, context)
 
@@ -542,7 +537,7 @@ def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: Plan
         "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat)."
     )
     with st.expander("Planning als tabel"):
-        st.dataframe(
+        static_table(
             pd.DataFrame(
                 {
                     "Project": shown["title"],
@@ -553,8 +548,6 @@ def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: Plan
                     "Einde scenario": np.where(shown["dropped"], "vervalt", shown["new_end"].map(fmt.date_short)),
                 }
             ),
-            hide_index=True,
-            width="stretch",
         )
 
 
@@ -580,7 +573,7 @@ def totals_view(ev: Evaluation, has_budget: bool) -> None:
         tabs, (ev.by_wijk, ev.by_theme, ev.by_partner), ("Wijk", "Thema", "Partner"), strict=True
     ):
         with tab:
-            st.dataframe(totals_table(frame, label), hide_index=True, width="stretch")
+            static_table(totals_table(frame, label))
 
 
 def totals_table(frame: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -755,7 +748,7 @@ def comparison_view(baseline: Baseline, chosen: dict[str, Scenario]) -> None:
             out = pd.DataFrame({dimension.capitalize(): frame["name"]})
             for column in (NOW, *names):
                 out[column] = frame[column].map(_euro_cents)
-            st.dataframe(out, hide_index=True, width="stretch")
+            static_table(out)
     if baseline.has_central_budget:
         with parts[3]:
             frame = budget_comparison(baseline, chosen)
@@ -769,4 +762,4 @@ def comparison_view(baseline: Baseline, chosen: dict[str, Scenario]) -> None:
             )
             for column in (NOW, *names):
                 out[column] = frame[column].map(_euro_cents)
-            st.dataframe(out, hide_index=True, width="stretch")
+            static_table(out)

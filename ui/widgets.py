@@ -11,6 +11,7 @@ from domain.targets import TrajectorySettings
 
 from . import format as fmt
 from .charts import status_bar
+from .tables import static_table
 
 
 def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
@@ -49,8 +50,12 @@ def status_counts_section(
         f"{int(frame['aantal'].sum())} {what} in totaal."
     )
     show_status_bar(frame, colours, title, description)
-    st.dataframe(
-        frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}),
-        hide_index=True,
-        width="stretch",
-    )
+    static_table(frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}))
+
+
+def lazy_tabs(labels: list[str], key: str, default: str | None = None) -> list:
+    """Tabs that build only the open tab: `if tab.open:` around each tab's content.
+
+    Streamlit otherwise computes and sends every tab, and the browser draws them all (hidden tabs
+    included) before the page counts as loaded. Switching tabs is then a short rerun."""
+    return list(st.tabs(labels, key=key, default=default, on_change="rerun"))
