@@ -97,7 +97,7 @@ table = pd.DataFrame(
         "Profiel": per_wijk["link"],
     }
 )
-static_table(table, links={"Profiel": "Wijkprofiel openen"})
+static_table(table, links={"Profiel": "Openen"})  # the row and column name the wijk and purpose
 
 st.caption(
     "Status per wijk: de slechtste status van de lopende projecten (vertraagd boven aandacht boven op schema); "

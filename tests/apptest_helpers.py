@@ -41,8 +41,3 @@ def open_tab(at, key: str, label: str):
     at.run()
     no_exceptions(at)
     return at
-
-
-def table_display(table) -> pd.DataFrame:
-    """What an st.table shows (its Styler's display values), as text."""
-    return convert_arrow_bytes_to_pandas_df(table.proto.arrow_data.styler.display_values)

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.tables import display_styler, escape_markdown
-
-
-def _shown(styler) -> tuple[list[list[str]], str]:
-    """The display text per cell and the CSS, as Streamlit would send them."""
-    styler._compute()
-    body = [[cell["display_value"] for cell in row[1:]] for row in styler._translate(False, False)["body"]]
-    return body, styler.to_html()
+from ui.tables import display_frame, escape_markdown
 
 
 def test_numbers_text_and_links_in_dutch():
@@ -25,8 +18,8 @@ def test_numbers_text_and_links_in_dutch():
             "Profiel": ["wijkprofiel?wijk=A", None],
         }
     )
-    body, html = _shown(display_styler(frame, links={"Profiel": "Wijkprofiel openen"}))
-    assert body[0] == [
+    shown, right = display_frame(frame, links={"Profiel": "Wijkprofiel openen"})
+    assert shown.iloc[0].tolist() == [
         r"Vijfhoek \*oud\*",
         "1.234",
         "12,3",
@@ -34,20 +27,16 @@ def test_numbers_text_and_links_in_dutch():
         "ja",
         "[Wijkprofiel openen](wijkprofiel?wijk=A)",
     ]
-    assert body[1] == [r"Schalkwijk\_2000 \[\$\]", "5", "–", "€ -1.250", "nee", "–"]
-    # Numbers and amounts are aligned right, names left.
-    right = html.split("text-align: right")[0]
-    assert "col1" in right and "col2" in right and "col3" in right and "col0" not in right
+    assert shown.iloc[1].tolist() == [r"Schalkwijk\_2000 \[\$\]", "5", "–", "€ -1.250", "nee", "–"]
+    assert right == [1, 2, 3]  # numbers and amounts align right; names, yes/no and links left
 
 
-def test_the_data_keeps_its_values():
-    frame = pd.DataFrame({"Status": ["op schema"], "Aantal": [15]})
-    styler = display_styler(frame)
-    assert styler.data["Aantal"].tolist() == [15]  # AppTest and exports see numbers, not text
+def test_text_that_only_looks_like_a_number_in_part_stays_left():
+    frame = pd.DataFrame({"Doelen": ["3 van 5", "–"], "Prioriteit": ["1", "–"], "Aandeel": ["12,5%", "100%"]})
+    assert display_frame(frame)[1] == [1, 2]
 
 
 def test_escape_markdown_leaves_ordinary_text_alone():
-    assert (
-        escape_markdown("Centrum (Vijfhoek/Raaks) - 2e fase, € 1.000") == "Centrum (Vijfhoek/Raaks) - 2e fase, € 1.000"
-    )
+    plain = "Centrum (Vijfhoek/Raaks) - 2e fase, € 1.000"
+    assert escape_markdown(plain) == plain
     assert escape_markdown(None) == "–"

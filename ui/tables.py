@@ -2,7 +2,7 @@
 
 A page whose tables are all small draws them without the interactive grid: the grid's code and canvas
 cost the browser about half a second per page load, and screen readers read an HTML table as a table.
-The data keeps its own values (numbers stay numbers); only what is shown is formatted.
+What the table holds is the text on screen (1.234, € 250.000, 12,5), as the printed stuurgroep pack.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from . import format as fmt
 # st.table renders every cell as Markdown: these characters in names must show as themselves.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 # Amounts, counts and percentages already formatted as text: aligned right like numbers.
+_COUNTER = "static_table_count"
 _NUMBER_TEXT = re.compile(r"^[+\-−]?(€ ?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
 
 
@@ -36,32 +37,54 @@ def _is_number_text(column: pd.Series) -> bool:
     return bool(values) and all(_NUMBER_TEXT.match(v) for v in values)
 
 
-def display_styler(frame: pd.DataFrame, links: Mapping[str, str] | None = None):
-    """The Styler st.table shows: Dutch numbers, escaped text, `links` (column -> link text) as links."""
+def display_frame(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[int]]:
+    """The table as text in Dutch formats, and the positions of its columns to align right (numbers, amounts).
+
+    Numbers become 1.234 or 12,5; text is escaped; `links` (column -> link text) become Markdown links."""
     links = dict(links or {})
-    formats: dict[str, Callable] = {}
-    right: list[str] = []
-    for name in frame.columns:
+    shown: dict[str, list[str]] = {}
+    right: list[int] = []
+    for position, name in enumerate(frame.columns):
         column = frame[name]
         if name in links:
-            formats[name] = _link(links[name])
+            text = _link(links[name])
         elif pd.api.types.is_bool_dtype(column):
-            formats[name] = lambda v: "ja" if v else "nee"
+            text = lambda v: "ja" if v else "nee"  # noqa: E731
         elif pd.api.types.is_integer_dtype(column):
-            formats[name] = fmt.number
-            right.append(name)
+            text = fmt.number
         elif pd.api.types.is_float_dtype(column):
-            formats[name] = lambda v: fmt.number(v, 1)
-            right.append(name)
+            text = lambda v: fmt.number(v, 1)  # noqa: E731
         else:
-            formats[name] = escape_markdown
-            if _is_number_text(column):
-                right.append(name)
-    styler = frame.style.format(formats)
-    if right:
-        styler = styler.set_properties(subset=right, **{"text-align": "right"})
-    return styler
+            text = escape_markdown
+        shown[name] = [text(v) for v in column]
+        number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        if name not in links and (number or _is_number_text(column)):
+            right.append(position)
+    return pd.DataFrame(shown, columns=list(frame.columns)), right
 
 
 def static_table(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> None:
-    st.table(display_styler(frame, links), hide_index=True)
+    """`frame` as a plain table. Text is passed as is, not through a pandas Styler: that would cost ~20 ms of
+    server time per table on every run. Right alignment comes from a style rule scoped to the table's container."""
+    shown, right = display_frame(frame, links)
+    if not right:
+        st.table(shown, hide_index=True)
+        return
+    key = f"tbl{_next_number()}"
+    cells = ", ".join(f".st-key-{key} td:nth-child({p + 1}), .st-key-{key} th:nth-child({p + 1})" for p in right)
+    with st.container(key=key, gap=None):
+        st.html(f"<style>{cells} {{text-align: right !important;}}</style>")
+        st.table(shown, hide_index=True)
+
+
+def restart_numbering() -> None:
+    """At the start of a full run, so a table keeps its key (and the browser its element) from run to run."""
+    st.session_state[_COUNTER] = 0
+
+
+def _next_number() -> int:
+    """A number for the next table's container key. Keys must not repeat within a run; a fragment's rerun
+    continues counting, so its tables never take a key of the tables around it."""
+    number = st.session_state.get(_COUNTER, 0) + 1
+    st.session_state[_COUNTER] = number
+    return number
