@@ -271,62 +271,62 @@ projects = projects[projects["programme_code"] == code].set_index("code")
 wijken = snap.frame("wijken")
 wijken = wijken[wijken["programme_code"] == code].set_index("code")["name"]
 
-if tab_log.open:
-    with tab_log:
-        st.subheader(f"Genoteerd in deze vergadering ({fmt.number(len(own_items))})")
-        table("items", own_items)
-        if not is_stored:
-            st.info("Leg de vergadering eerst vast (knop hierboven); daarna kunt u besluiten en acties noteren.")
-        elif not can_edit:
-            st.caption(f"Uw rol ({actor.role}) mag geen besluiten of acties noteren.")
-        else:
-            with st.form("sg_new_item", clear_on_submit=True):
-                st.markdown("**Besluit of actie noteren**")
-                st.radio("Soort", ["besluit", "actie"], horizontal=True, key="sg_kind")
-                st.text_area("Tekst", max_chars=2000, key="sg_text")
-                f1, f2, f3, f4 = st.columns(4)
-                f1.selectbox(
-                    "Eigenaar (partner)",
-                    ["", *partners.index],
-                    format_func=lambda p: partners.get(p, "geen"),
-                    key="sg_owner",
-                )
-                f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY", key="sg_due")
-                f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"), key="sg_wijk")
-                f4.selectbox(
-                    "Project",
-                    ["", *projects.index],
-                    format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
-                    key="sg_project",
-                )
-                st.form_submit_button("Noteren", type="primary", on_click=_add_from_form, args=(meeting_date,))
+# Built even when closed: a decision or action half typed must survive a look at the agenda.
+with tab_log:
+    st.subheader(f"Genoteerd in deze vergadering ({fmt.number(len(own_items))})")
+    table("items", own_items)
+    if not is_stored:
+        st.info("Leg de vergadering eerst vast (knop hierboven); daarna kunt u besluiten en acties noteren.")
+    elif not can_edit:
+        st.caption(f"Uw rol ({actor.role}) mag geen besluiten of acties noteren.")
+    else:
+        with st.form("sg_new_item", clear_on_submit=True):
+            st.markdown("**Besluit of actie noteren**")
+            st.radio("Soort", ["besluit", "actie"], horizontal=True, key="sg_kind")
+            st.text_area("Tekst", max_chars=2000, key="sg_text")
+            f1, f2, f3, f4 = st.columns(4)
+            f1.selectbox(
+                "Eigenaar (partner)",
+                ["", *partners.index],
+                format_func=lambda p: partners.get(p, "geen"),
+                key="sg_owner",
+            )
+            f2.date_input("Uiterste datum", value=None, min_value=meeting_date, format="DD-MM-YYYY", key="sg_due")
+            f3.selectbox("Wijk", ["", *wijken.index], format_func=lambda w: wijken.get(w, "geen"), key="sg_wijk")
+            f4.selectbox(
+                "Project",
+                ["", *projects.index],
+                format_func=lambda p: f"{projects.loc[p, 'title']} ({p})" if p else "geen",
+                key="sg_project",
+            )
+            st.form_submit_button("Noteren", type="primary", on_click=_add_from_form, args=(meeting_date,))
 
-        carried = pack.tables["open_actions"]
-        own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
-        closable = pd.concat(
-            [
-                carried[carried["status"] == "open"][["meeting_date", "number", "text", "version"]],
-                own_open[["meeting_date", "number", "text", "version"]],
-            ]
-        )
-        st.subheader(f"Openstaande acties uit eerdere vergaderingen ({fmt.number(len(carried))})")
-        table("open_actions", carried)
-        if is_stored and can_edit and not closable.empty:
-            labels = {
-                f"{m.date().isoformat()}/{n}": f"{fmt.date_short(m)} nr. {n}: {t[:80]}"
-                for m, n, t in zip(closable["meeting_date"], closable["number"], closable["text"], strict=True)
-            }
-            versions = {
-                f"{m.date().isoformat()}/{n}": int(v)
-                for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
-            }
-            with st.form("sg_close_item"):
-                st.selectbox("Actie afronden", list(labels), format_func=labels.get, key="sg_close_choice")
-                st.form_submit_button(
-                    f"Afronden per {fmt.date_long(meeting_date)}",
-                    on_click=_close_from_form,
-                    args=(versions, labels, meeting_date),
-                )
+    carried = pack.tables["open_actions"]
+    own_open = own_items[(own_items["kind"] == "actie") & (own_items["status"] == "open")]
+    closable = pd.concat(
+        [
+            carried[carried["status"] == "open"][["meeting_date", "number", "text", "version"]],
+            own_open[["meeting_date", "number", "text", "version"]],
+        ]
+    )
+    st.subheader(f"Openstaande acties uit eerdere vergaderingen ({fmt.number(len(carried))})")
+    table("open_actions", carried)
+    if is_stored and can_edit and not closable.empty:
+        labels = {
+            f"{m.date().isoformat()}/{n}": f"{fmt.date_short(m)} nr. {n}: {t[:80]}"
+            for m, n, t in zip(closable["meeting_date"], closable["number"], closable["text"], strict=True)
+        }
+        versions = {
+            f"{m.date().isoformat()}/{n}": int(v)
+            for m, n, v in zip(closable["meeting_date"], closable["number"], closable["version"], strict=True)
+        }
+        with st.form("sg_close_item"):
+            st.selectbox("Actie afronden", list(labels), format_func=labels.get, key="sg_close_choice")
+            st.form_submit_button(
+                f"Afronden per {fmt.date_long(meeting_date)}",
+                on_click=_close_from_form,
+                args=(versions, labels, meeting_date),
+            )
 
 if tab_export.open:
     with tab_export:

@@ -41,3 +41,18 @@ def open_tab(at, key: str, label: str):
     at.run()
     no_exceptions(at)
     return at
+
+
+def open_every_lazy_tab(at) -> int:
+    """Open, one after another, every tab of the lazy tab sets on the current page; returns how many opened.
+
+    A lazy tab set is a widget whose value is one of the page's tab labels."""
+    labels = [t.label for t in at.tabs]
+    state = at.session_state.to_dict()
+    keys = [k for k, v in state.items() if isinstance(v, str) and v in labels]
+    opened = 0
+    for key in keys:
+        for label in labels:  # labels of another set are refused and fall back to the default
+            open_tab(at, key, label)
+            opened += 1
+    return opened

@@ -58,7 +58,7 @@ def logged_in(email: str, name: str = "Naam uit de inlogdienst", **claims) -> di
 
 
 def shows_data(at) -> bool:
-    return bool(at.metric or at.dataframe or at.get("vega_lite_chart") or at.selectbox)
+    return bool(at.metric or at.dataframe or at.table or at.get("vega_lite_chart") or at.selectbox)
 
 
 def texts(elements) -> str:

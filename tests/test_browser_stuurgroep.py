@@ -55,6 +55,11 @@ def test_record_a_decision_and_download_the_pack(browser, server):
 
     click_tab(page, "Besluiten en acties")
     page.get_by_label("Tekst").fill("Extra bewonersavond Boerhaavewijk organiseren")
+    # A look at the agenda (a rerun: that tab is built when it opens) keeps what was typed.
+    click_tab(page, "Agenda")
+    assert page.get_by_text("1. Rode en oranje projecten", exact=False).first.is_visible()
+    click_tab(page, "Besluiten en acties")
+    assert page.get_by_label("Tekst").input_value() == "Extra bewonersavond Boerhaavewijk organiseren"
     page.get_by_role("button", name="Noteren").click()
     settle(page)
     assert exception_texts(page) == []

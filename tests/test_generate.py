@@ -15,7 +15,7 @@ from data_access.csv_validation import read_folder
 from data_access.engine import get_engine
 from data_access.schema import upgrade_to_head
 from data_access.seeding import row_counts, seed_folder
-from tests.apptest_helpers import no_exceptions
+from tests.apptest_helpers import no_exceptions, open_every_lazy_tab
 from tests.conftest import APP_PATH
 
 
@@ -124,6 +124,9 @@ def test_every_page_runs_on_generated_data(small, tmp_path, monkeypatch):
     no_exceptions(at)
     pages = dashboard_pages()
     assert len(pages) >= 5
+    lazy = 0
     for page in pages:
         at.switch_page(page.path).run()
         no_exceptions(at)
+        lazy += open_every_lazy_tab(at)  # tabs that are built only when opened
+    assert lazy >= 6  # Stuurgroep's four, Wat als' two

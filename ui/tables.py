@@ -2,7 +2,7 @@
 
 A page whose tables are all small draws them without the interactive grid: the grid's code and canvas
 cost the browser about half a second per page load, and screen readers read an HTML table as a table.
-What the table holds is the text on screen (1.234, € 250.000, 12,5), as the printed stuurgroep pack.
+What the table holds is the text on screen (1.234, € 250.000, 12,5), as in the printed stuurgroep pack.
 """
 
 from __future__ import annotations
@@ -15,17 +15,37 @@ import streamlit as st
 
 from . import format as fmt
 
-# st.table renders every cell as Markdown: these characters in names must show as themselves.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
-# Amounts, counts and percentages already formatted as text: aligned right like numbers.
 _COUNTER = "static_table_count"
-_NUMBER_TEXT = re.compile(r"^[+\-−]?(€ ?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
+_MAX_ALIGNED_COLUMNS = 24
+# st.table renders every cell as Markdown: these characters in names must show as themselves.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$]|&(?=#?\w+;))")
+_LIST_MARKER = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])(?=\s)")
+_DIRECTIVE = re.compile(r":(?=[\w/])")  # :smile:, :material/icon:, :red[...]: a word joiner breaks them
+# Amounts, counts and percentages already formatted as text: aligned right like numbers.
+_NUMBER_TEXT = re.compile(r"^[+\-−]?\s?(€\s?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
+
+# One stylesheet for every static table (see dashboard.py): a table's container key lists the columns to
+# align right ("tbl7-c2-c5-"), so no style element is needed per table.
+ALIGNMENT_CSS = "".join(
+    f"[class*='st-key-tbl'][class*='-c{n}-'] :is(td, th):nth-child({n}) {{text-align: right !important;}}"
+    for n in range(1, _MAX_ALIGNED_COLUMNS + 1)
+)
 
 
 def escape_markdown(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if _missing(value):
         return fmt.MISSING
-    return _MARKDOWN.sub(r"\\\1", str(value))
+    text = " ".join(str(value).split())  # a line break or an indent would start a new block
+    text = _MARKDOWN.sub(r"\\\1", text)
+    text = _LIST_MARKER.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}", text)
+    return _DIRECTIVE.sub(":\u2060", text)
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other containers
+        return False
 
 
 def _link(text: str) -> Callable[[str], str]:
@@ -40,12 +60,13 @@ def _is_number_text(column: pd.Series) -> bool:
 def display_frame(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     """The table as text in Dutch formats, and the positions of its columns to align right (numbers, amounts).
 
-    Numbers become 1.234 or 12,5; text is escaped; `links` (column -> link text) become Markdown links."""
+    Numbers become 1.234 or 12,5; text and headers are escaped; `links` (column -> link text) become links."""
     links = dict(links or {})
     shown: dict[str, list[str]] = {}
     right: list[int] = []
     for position, name in enumerate(frame.columns):
         column = frame[name]
+        number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
         if name in links:
             text = _link(links[name])
         elif pd.api.types.is_bool_dtype(column):
@@ -56,24 +77,18 @@ def display_frame(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -
             text = lambda v: fmt.number(v, 1)  # noqa: E731
         else:
             text = escape_markdown
-        shown[name] = [text(v) for v in column]
-        number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        shown[escape_markdown(name)] = [fmt.MISSING if _missing(v) else text(v) for v in column]
         if name not in links and (number or _is_number_text(column)):
             right.append(position)
-    return pd.DataFrame(shown, columns=list(frame.columns)), right
+    return pd.DataFrame(shown), right
 
 
 def static_table(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> None:
     """`frame` as a plain table. Text is passed as is, not through a pandas Styler: that would cost ~20 ms of
-    server time per table on every run. Right alignment comes from a style rule scoped to the table's container."""
+    server time per table on every run."""
     shown, right = display_frame(frame, links)
-    if not right:
-        st.table(shown, hide_index=True)
-        return
-    key = f"tbl{_next_number()}"
-    cells = ", ".join(f".st-key-{key} td:nth-child({p + 1}), .st-key-{key} th:nth-child({p + 1})" for p in right)
-    with st.container(key=key, gap=None):
-        st.html(f"<style>{cells} {{text-align: right !important;}}</style>")
+    columns = "".join(f"-c{p + 1}" for p in right if p < _MAX_ALIGNED_COLUMNS)
+    with st.container(key=f"tbl{_next_number()}{columns}-", gap=None):
         st.table(shown, hide_index=True)
 
 
