@@ -27,7 +27,17 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from benchmarks.pages import dashboard_pages
-from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, EMPTY_APP, database, exception_texts, settle, streamlit_server
+from benchmarks.server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EMPTY_APP,
+    RECORD_CHANGES,
+    database,
+    drawn_at,
+    exception_texts,
+    settle,
+    streamlit_server,
+)
 from data_access.config import PROJECT_ROOT
 from data_access.csv_validation import read_folder
 from data_access.engine import get_engine
@@ -116,13 +126,12 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
 
         def load(base: str, path: str, title: str | None = None, warm: bool = False) -> float:
             page = cached.new_page() if warm else browser.new_page(viewport={"width": 1400, "height": 1000})
-            started = time.perf_counter()
+            page.add_init_script(RECORD_CHANGES)
             page.goto(base + path)
             if title:  # every dashboard page sets its document title first: the run of this page has begun
                 page.wait_for_function("t => document.title.startsWith(t)", arg=f"{title} ·", timeout=120_000)
-            settle(page)
             page.locator("[data-testid='stMain'] h1").first.wait_for()
-            elapsed = time.perf_counter() - started - 0.3  # settle() waits 300 ms on purpose
+            elapsed = drawn_at(page)  # until the page is drawn, not only until its run has finished
             assert exception_texts(page) == [], path
             page.close()
             return elapsed

@@ -93,6 +93,24 @@ def settle(page, timeout: int = 120_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
+# The browser draws a page's elements after Streamlit reports the run as finished, on a busy machine up to a
+# second or more later. A page counts as loaded when its document has stopped changing: the time of the last
+# change, once nothing has changed for QUIET_MS.
+RECORD_CHANGES = """
+window.__lastChange = 0;
+new MutationObserver(() => { window.__lastChange = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+QUIET_MS = 1000
+
+
+def drawn_at(page, timeout: int = 120_000) -> float:
+    """Seconds from navigation start to the last change of the document (needs RECORD_CHANGES at load)."""
+    settle(page, timeout)
+    page.wait_for_function(f"() => performance.now() - window.__lastChange > {QUIET_MS}", timeout=timeout, polling=100)
+    return page.evaluate("window.__lastChange") / 1000
+
+
 def exception_texts(page) -> list[str]:
     return [e.inner_text() for e in page.query_selector_all("[data-testid='stException']")]
 

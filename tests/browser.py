@@ -85,10 +85,28 @@ def streamlit_server(
                 proc.kill()
 
 
+# Resolves once the document has not changed for `quiet` ms (or after `limit` ms): the browser draws a page's
+# elements after Streamlit reports the run as finished, on a busy machine a second or more later.
+_DRAWN = """([quiet, limit]) => new Promise(resolve => {
+  const start = performance.now();
+  let last = start;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const check = () => {
+    const now = performance.now();
+    if (now - last >= quiet || now - start >= limit) { observer.disconnect(); resolve(now - last >= quiet); }
+    else setTimeout(check, 50);
+  };
+  setTimeout(check, 50);
+})"""
+
+
 def settle(page, timeout: int = 60000) -> None:
-    """Wait until the script run triggered by the last action has finished."""
+    """Wait until the script run triggered by the last action has finished and the page is drawn."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.evaluate(_DRAWN, [400, 15000])
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 

@@ -6,13 +6,42 @@ import streamlit as st
 
 from .tables import ALIGNMENT_CSS
 
+# A wide static table scrolls sideways in its own box, which keyboard users can only scroll when it can take
+# focus (WCAG 2.1.1, axe: scrollable-region-focusable); st.table gives it no tabindex, so the page adds one,
+# with a name, to the boxes that overflow.
+_SCROLLABLE_TABLES = """<script>
+(() => {
+  if (window.__tableBoxesWatched) return;  // the element runs again on every rerun
+  window.__tableBoxesWatched = true;
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    for (const box of document.querySelectorAll("[data-testid='stTable'] > div")) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', 'Tabel, horizontaal te schuiven');
+      } else if (!scrolls && box.getAttribute('role') === 'region') {
+        box.removeAttribute('tabindex'); box.removeAttribute('role'); box.removeAttribute('aria-label');
+      }
+    }
+  };
+  const queue = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  new MutationObserver(queue).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', queue);
+  queue();
+})();
+</script>"""
+
 # Streamlit hard-codes <html lang="en"> (streamlit/streamlit#15726, open), so screen readers would read the Dutch
 # pages with English pronunciation (WCAG 3.1.1). The script sets the document language; the style hides the
 # otherwise empty element it lives in (no other st.html in the app runs a script). The same style element
 # carries the right alignment of the static tables (ui/tables.py).
 _DOCUMENT_LANGUAGE = (
     "<script>document.documentElement.lang = 'nl';</script>"
-    "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
+    + _SCROLLABLE_TABLES
+    + "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
     "{display: none;}"
     f"{ALIGNMENT_CSS}</style>"
 )
