@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ui.tables import ALIGNMENT_CSS, display_frame, escape_markdown
+from ui.tables import ALIGNMENT_CSS, escape_markdown, markdown_cells
 
 
 def test_numbers_text_and_links_in_dutch():
@@ -20,7 +20,7 @@ def test_numbers_text_and_links_in_dutch():
             "Profiel": ["wijkprofiel?wijk=A", None],
         }
     )
-    shown, right = display_frame(frame, links={"Profiel": "Wijkprofiel openen"})
+    shown, right = markdown_cells(frame, links={"Profiel": "Wijkprofiel openen"})
     assert shown.iloc[0].tolist() == [
         r"Vijfhoek \*oud\*",
         "1.234",
@@ -42,17 +42,17 @@ def test_signed_amounts_percentages_and_counts_align_right_but_not_mixed_text():
             "Verschil": ["+ € 1.250", "− € 300"],
         }
     )
-    assert display_frame(frame)[1] == [1, 2, 3]
+    assert markdown_cells(frame)[1] == [1, 2, 3]
 
 
 def test_missing_values_of_every_kind_show_as_a_dash():
     frame = pd.DataFrame({"Aantal": pd.array([1, None], dtype="Int64"), "Ja": pd.array([True, None], dtype="boolean")})
-    assert display_frame(frame)[0].iloc[1].tolist() == ["–", "–"]
+    assert markdown_cells(frame)[0].iloc[1].tolist() == ["–", "–"]
 
 
 def test_headers_and_cells_cannot_start_markdown_blocks_or_directives():
     frame = pd.DataFrame({"Scenario *A*": ["1. Eerst dit\n- dan dat", "+ plus :red[rood] :smile:"]})
-    shown, _ = display_frame(frame)
+    shown, _ = markdown_cells(frame)
     assert list(shown.columns) == [r"Scenario \*A\*"]
     assert shown.iloc[0, 0] == r"1\. Eerst dit - dan dat"
     assert shown.iloc[1, 0] == "\\+ plus :\u2060red\\[rood\\] :\u2060smile:"

@@ -57,7 +57,7 @@ def _is_number_text(column: pd.Series) -> bool:
     return bool(values) and all(_NUMBER_TEXT.match(v) for v in values)
 
 
-def display_frame(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[int]]:
+def markdown_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     """The table as text in Dutch formats, and the positions of its columns to align right (numbers, amounts).
 
     Numbers become 1.234 or 12,5; text and headers are escaped; `links` (column -> link text) become links."""
@@ -86,7 +86,7 @@ def display_frame(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -
 def static_table(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> None:
     """`frame` as a plain table. Text is passed as is, not through a pandas Styler: that would cost ~20 ms of
     server time per table on every run."""
-    shown, right = display_frame(frame, links)
+    shown, right = markdown_cells(frame, links)
     columns = "".join(f"-c{p + 1}" for p in right if p < _MAX_ALIGNED_COLUMNS)
     with st.container(key=f"tbl{_next_number()}{columns}-", gap=None):
         st.table(shown, hide_index=True)
