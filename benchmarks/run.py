@@ -31,6 +31,7 @@ from benchmarks.server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     EMPTY_APP,
+    EMPTY_FRAME_APP,
     RECORD_CHANGES,
     database,
     drawn_at,
@@ -117,6 +118,8 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
 
     empty_app = tmp / "lege_pagina.py"
     empty_app.write_text(EMPTY_APP, encoding="utf-8")
+    frame_app = tmp / "lege_pagina_met_zijbalk.py"
+    frame_app.write_text(EMPTY_FRAME_APP, encoding="utf-8")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
@@ -146,6 +149,10 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
             empty, empty_warm = median_loads(base, "/", None)
         rows.append((1, "browser", "browser", "lege Streamlit-pagina", empty, "referentie"))
         rows.append((1, "browser", "browser met cache", "lege Streamlit-pagina", empty_warm, "referentie"))
+        with streamlit_server(url, tmp / "frame.log", app=frame_app) as (base, _):
+            frame, frame_warm = median_loads(base, "/", None)
+        for part, t, reference in (("browser", frame, empty), ("browser met cache", frame_warm, empty_warm)):
+            rows.append((1, "browser", part, "lege pagina met navigatie en zijbalk", t, f"{t / reference:.1f}x leeg"))
         with streamlit_server(url, tmp / "app.log") as (base, proc):
             pages = dashboard_pages()
             for page in pages:
