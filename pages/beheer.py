@@ -41,6 +41,7 @@ from ui import format as fmt
 from ui import page
 from ui.auth import current_actor
 from ui.data import engine
+from ui.widgets import XLSX_MIME
 
 S_UPLOAD = "beheer_upload"  # {file name: bytes} of the files being checked
 S_PREVIEW = "beheer_preview"
@@ -131,7 +132,7 @@ with tabs[0]:
             "Werkboek met alle tabellen (Excel)",
             template_xlsx(),
             file_name="wijkaanpak-sjabloon.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            mime=XLSX_MIME,
         )
         with st.form("import_form", clear_on_submit=True):
             uploads = st.file_uploader(
@@ -491,5 +492,5 @@ with tabs[6]:
                 "Exporteren (Excel)",
                 ub.audit_xlsx(shown),
                 file_name="auditlog.xlsx",
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                mime=XLSX_MIME,
             )

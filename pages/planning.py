@@ -24,7 +24,6 @@ from ui.filters import date, multi, set_value, single
 from ui.gantt import SELECTION, gantt_frame, gantt_spec, summary_chart
 from ui.planning_detail import project_detail
 from ui.style import PROJECT_STATUS_LABELS, project_status_display
-from ui.widgets import lazy_tabs
 
 PAGE_SIZE = 40
 K_PROJECT, K_CHART, K_TABLE = "project", "gantt", "projecttabel"
@@ -167,38 +166,31 @@ else:
             "Laatste update": rows["last_update"].map(fmt.date_short),
         }
     )
-    # Lazy: only the open list is built and drawn. The labels stay the same when the counts change (a
-    # changed label would close the open tab); the counts are in the metrics above and in each tab.
-    tabs = lazy_tabs(
+    tabs = st.tabs(
         [
-            "Projecten",
-            f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken",
-            "Mijlpalen te laat",
-            "Over einddatum",
-            "Verouderd",
-        ],
-        key="pl_tab",
+            f"Projecten ({len(rows)})",
+            f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken ({len(lists.due_soon)})",
+            f"Mijlpalen te laat ({len(lists.overdue_milestones)})",
+            f"Over einddatum ({len(lists.past_end)})",
+            f"Verouderd ({len(lists.stale)})",
+        ]
     )
-    if tabs[0].open:
-        with tabs[0]:
-            st.caption(f"{fmt.count(len(rows), 'project', 'projecten')} in beeld; klik op een rij voor details.")
-            st.dataframe(
-                table,
-                hide_index=True,
-                width="stretch",
-                key=K_TABLE,
-                on_select=partial(_from_table, list(rows["code"])),
-                selection_mode="single-row",
-                column_config={
-                    "Voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%d%%")
-                },
-            )
+    with tabs[0]:
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            key=K_TABLE,
+            on_select=partial(_from_table, list(rows["code"])),
+            selection_mode="single-row",
+            column_config={
+                "Voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%d%%")
+            },
+        )
     for tab, frame_, late in ((tabs[1], lists.due_soon, False), (tabs[2], lists.overdue_milestones, True)):
-        if not tab.open:
-            continue
         with tab:
-            st.caption(fmt.count(len(frame_), "mijlpaal", "mijlpalen"))
             if frame_.empty:
+                st.write("Geen.")
                 continue
             out = pd.DataFrame(
                 {
@@ -211,40 +203,31 @@ else:
             if late:
                 out["Dagen te laat"] = frame_["days_late"].to_numpy()
             st.dataframe(out, hide_index=True, width="stretch")
-    if tabs[3].open:
-        with tabs[3]:
-            st.caption(fmt.count(len(lists.past_end), "project", "projecten") + " na de einddatum niet afgerond")
-            if not lists.past_end.empty:
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            "Project": lists.past_end["title"],
-                            "Wijk": lists.past_end["wijk_name"],
-                            "Einde": lists.past_end["end_date"].map(fmt.date_short),
-                            "Status": lists.past_end["status"].map(project_status_display),
-                            "Voortgang": lists.past_end["progress"],
-                        }
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
-    if tabs[4].open:
-        with tabs[4]:
-            st.caption(
-                fmt.count(len(lists.stale), "project", "projecten")
-                + f" zonder statusupdate in {DEFAULT_RHYTHM_DAYS} dagen"
-            )
-            if not lists.stale.empty:
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            "Project": lists.stale["title"],
-                            "Wijk": lists.stale["wijk_name"],
-                            "Status": lists.stale["status"].map(project_status_display),
-                            "Laatste update": lists.stale["last_update"].map(fmt.date_short),
-                            "Dagen zonder update": lists.stale["days_since_update"],
-                        }
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
+    with tabs[3]:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Project": lists.past_end["title"],
+                    "Wijk": lists.past_end["wijk_name"],
+                    "Einde": lists.past_end["end_date"].map(fmt.date_short),
+                    "Status": lists.past_end["status"].map(project_status_display),
+                    "Voortgang": lists.past_end["progress"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    with tabs[4]:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Project": lists.stale["title"],
+                    "Wijk": lists.stale["wijk_name"],
+                    "Status": lists.stale["status"].map(project_status_display),
+                    "Laatste update": lists.stale["last_update"].map(fmt.date_short),
+                    "Dagen zonder update": lists.stale["days_since_update"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

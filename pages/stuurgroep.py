@@ -1,6 +1,7 @@
 """Stuurgroep: what changed since the last meeting, the agenda, decisions and actions, the steering pack."""
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +18,7 @@ from ui.data import engine
 from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
 from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
 from ui.target_settings import effective_settings
-from ui.widgets import lazy_tabs, show_status_bar
+from ui.widgets import XLSX_MIME, lazy_tabs, show_status_bar
 
 K_MEETING, K_OPEN = "sg_meeting_date", "sg_open_meeting"
 P_MEETING = "vergadering"
@@ -336,31 +337,20 @@ if tab_export.open:
             "acties. De PDF is ook in zwart-wit leesbaar; de Excel-werkmap heeft één blad per onderdeel en de "
             "CSV-bestanden één bestand per tabel."
         )
-        e1, e2, e3 = st.columns(3)
-        e1.download_button(
-            "Stuurgroeppakket (PDF)",
-            data=lambda: steering_pack.pdf_bytes(pack, own_items),
-            file_name=f"stuurgroep-{code}-{stamp}.pdf",
-            mime="application/pdf",
-            on_click="ignore",
-            icon=":material/picture_as_pdf:",
+        exports = (
+            ("Stuurgroeppakket (PDF)", steering_pack.pdf_bytes, ".pdf", "application/pdf", "picture_as_pdf"),
+            ("Werkmap (Excel)", steering_pack.workbook_bytes, ".xlsx", XLSX_MIME, "table_view"),
+            ("Tabellen (CSV, zip)", steering_pack.csv_zip_bytes, "-csv.zip", "application/zip", "folder_zip"),
         )
-        e2.download_button(
-            "Werkmap (Excel)",
-            data=lambda: steering_pack.workbook_bytes(pack, own_items),
-            file_name=f"stuurgroep-{code}-{stamp}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-            icon=":material/table_view:",
-        )
-        e3.download_button(
-            "Tabellen (CSV, zip)",
-            data=lambda: steering_pack.csv_zip_bytes(pack, own_items),
-            file_name=f"stuurgroep-{code}-{stamp}-csv.zip",
-            mime="application/zip",
-            on_click="ignore",
-            icon=":material/folder_zip:",
-        )
+        for column, (label, build, suffix, mime, icon) in zip(st.columns(3), exports, strict=True):
+            column.download_button(
+                label,
+                data=partial(build, pack, own_items),  # built only when clicked
+                file_name=f"stuurgroep-{code}-{stamp}{suffix}",
+                mime=mime,
+                on_click="ignore",
+                icon=f":material/{icon}:",
+            )
 
         st.subheader("Voortgangsrapportage per contract")
         contracts = snap.frame("contracts")

@@ -8,7 +8,7 @@ from ui import page
 from ui import whatif as ui
 from ui.figures import programme_data, whatif_baseline
 from ui.whatif_export import comparison_workbook
-from ui.widgets import lazy_tabs
+from ui.widgets import XLSX_MIME, lazy_tabs
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -98,7 +98,7 @@ else:
             "Vergelijking als Excel",
             comparison_workbook(baseline, scenarios, sel.programme["name"], descriptions),
             file_name=f"wat-als-{programme}.xlsx".lower(),
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            mime=XLSX_MIME,
             on_click="ignore",
             icon=":material/download:",
         )

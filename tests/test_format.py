@@ -60,9 +60,3 @@ def test_euro_compact():
     assert fmt.euro_compact(2_420_000_000) == "€ 2,4 mld"
     assert fmt.euro_compact(250_000) == "€ 250.000"
     assert fmt.euro_compact(-1_500_000) == "€ -1,5 mln"
-
-
-def test_count_picks_singular_or_plural():
-    assert fmt.count(1, "project", "projecten") == "1 project"
-    assert fmt.count(0, "mijlpaal", "mijlpalen") == "0 mijlpalen"
-    assert fmt.count(1234, "project", "projecten") == "1.234 projecten"

@@ -31,11 +31,6 @@ def number(value, decimals: int = 0) -> str:
     return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
-def count(n: int, singular: str, plural: str) -> str:
-    """1 project, 0 projecten, 1.234 projecten."""
-    return f"{number(n)} {singular if n == 1 else plural}"
-
-
 def euro(value, cents: bool = False) -> str:
     """€ 250.000; with cents=True € 1.250,50. Negative amounts as € -1.250."""
     if _missing(value):

@@ -13,6 +13,8 @@ from . import format as fmt
 from .charts import status_bar
 from .tables import static_table
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
     """The target rule with the thresholds in effect (saved, or the user's trial in this session)."""
