@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
+from domain.project_status import DEFAULT_RHYTHM_DAYS
 from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
 from tests.sample_facts import programme_facts, project_rows, rows, statuses_on
 from ui.style import PROJECT_STATUS_COLOURS
@@ -149,7 +152,22 @@ def test_attention_tabs_list_what_the_csvs_imply(app):
     assert sorted(zip(table["Mijlpaal"], table["Project"], strict=True)) == sorted(
         (m["title"], titles[m["project_code"]]) for m in late
     )
-    stale = int(metrics(app)["Verouderd"])
-    assert f"Verouderd ({stale})" in labels
+    # Stale: running (or started without any update) and the last update older than the rhythm.
+    day = dt.date.fromisoformat(peildatum)
+    last = {}
+    for u in rows("status_update"):
+        if u["project_code"] in titles and u["update_date"] <= peildatum:
+            last[u["project_code"]] = max(last.get(u["project_code"], ""), u["update_date"])
+    status = statuses_on(HAARLEM, day)
+    stale = set()
+    for code, p in project_rows(HAARLEM).items():
+        reporting = status[code] in ("op schema", "aandacht", "vertraagd") or (
+            status[code] == "niet gestart" and p["start_date"] <= peildatum
+        )
+        since = dt.date.fromisoformat(last.get(code, p["start_date"]))
+        if reporting and (day - since).days > DEFAULT_RHYTHM_DAYS:
+            stale.add(titles[code])
+    assert stale, "sample has a stale project in Haarlem"
+    assert f"Verouderd ({len(stale)})" in labels
     stale_table = next(d.value for d in app.dataframe if "Dagen zonder update" in d.value.columns)
-    assert len(stale_table) == stale
+    assert set(stale_table["Project"]) == stale and len(stale_table) == len(stale)
