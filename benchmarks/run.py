@@ -7,8 +7,9 @@
 Per scale and database it reports: generating, checking and seeding the CSV folder; each cached read of
 ui/data.py (data_access/queries.py and registered reads); each page of dashboard.py's PAGES as an AppTest
 script run, first visit (cold cache) and repeated (warm cache, what a user sees after the first visit).
-With --browser (scale 1): each page's load in headless Chromium against an empty Streamlit page, and the
-server's memory with 1 and N sessions. Writes a Markdown report (stdout and --out).
+With --browser (scale 1): each page's load in headless Chromium against an empty Streamlit page (and, for
+scale, an empty page with the app's navigation and sidebar), and the server's memory with 1 and N sessions.
+Writes a Markdown report (stdout and --out).
 
 Not part of the test suite: timings depend on the machine. Targets (README, "Prestaties en schaal"):
 page script run < 1.5 s at scale 100; browser page load < 2x an empty page; 20 sessions < 500 MB.
