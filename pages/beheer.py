@@ -6,6 +6,7 @@ was shown, so a save after somebody else's change is refused instead of overwrit
 """
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -130,7 +131,7 @@ with tabs[0]:
         )
         t2.download_button(
             "Werkboek met alle tabellen (Excel)",
-            template_xlsx(),
+            template_xlsx,  # built when clicked, not on every run of the page
             file_name="wijkaanpak-sjabloon.xlsx",
             mime=XLSX_MIME,
         )
@@ -487,10 +488,12 @@ with tabs[6]:
             st.caption(f"{fmt.number(len(shown))} van {fmt.number(len(log))} wijzigingen, nieuwste eerst.")
             st.dataframe(ub.audit_table(shown).drop(columns=["Oude waarden", "Nieuwe waarden"]), hide_index=True)
             d1, d2 = st.columns(2)
-            d1.download_button("Exporteren (CSV)", ub.audit_csv(shown), file_name="auditlog.csv", mime="text/csv")
+            d1.download_button(
+                "Exporteren (CSV)", partial(ub.audit_csv, shown), file_name="auditlog.csv", mime="text/csv"
+            )
             d2.download_button(
                 "Exporteren (Excel)",
-                ub.audit_xlsx(shown),
+                partial(ub.audit_xlsx, shown),
                 file_name="auditlog.xlsx",
                 mime=XLSX_MIME,
             )

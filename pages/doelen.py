@@ -90,7 +90,8 @@ SECTIONS = {
     "actualiteit": "Actualiteit",
 }
 section = single("Onderdeel", "onderdeel", list(SECTIONS), "onderdeel", SECTIONS.get, control="segmented")
-measured_codes = [c for c in indicators["code"] if c in set(measured["indicator_code"])]
+measured_set = set(measured["indicator_code"])
+measured_codes = [c for c in indicators["code"] if c in measured_set]
 indicator_names = indicators.set_index("code")["name"]
 theme_of = indicators.set_index("code")["theme"]
 

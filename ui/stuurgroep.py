@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 
 import altair as alt
 import pandas as pd
@@ -16,7 +17,7 @@ from reports.tables import SPECS, display_frame
 
 from . import format as fmt
 from .charts import finish
-from .data import Snapshot, register_read
+from .data import Snapshot, own_copy, register_read
 from .selection import Selection
 from .tables import static_table
 from .target_settings import effective_settings
@@ -27,8 +28,14 @@ register_read("audit_changes", meeting_store.audit_changes)
 
 
 def programme_frames(snap: Snapshot, sel: Selection) -> ProgrammeFrames:
-    code = sel.programme_code
-    return changes.programme_frames(snap.programme_reader(code), code, sel.programme["city"])
+    """The programme's frames at `snap.version`, restricted once and shared by every session."""
+    shared = _shared_frames(snap.url, snap.version, sel.programme_code, sel.programme["city"])
+    return ProgrammeFrames(**{f.name: own_copy(getattr(shared, f.name)) for f in fields(ProgrammeFrames)})
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared_frames(url: str, version: int, code: str, city: str) -> ProgrammeFrames:
+    return changes.programme_frames(Snapshot.of_version(url, version).programme_reader(code), code, city)
 
 
 def programme_info(sel: Selection) -> dict:
