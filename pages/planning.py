@@ -5,24 +5,20 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from domain.milestones import DUE_SOON_DAYS, milestone_state
+from domain.milestones import DUE_SOON_DAYS
 from domain.planning import (
     PlanningFilter,
-    attention_lists,
     collapsed_groups,
-    filter_projects,
-    gantt_rows,
     page_count,
-    page_of,
-    unique_labels,
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES
 from ui import format as fmt
 from ui import page
 from ui.figures import programme_data
 from ui.filters import date, multi, set_value, single
-from ui.gantt import SELECTION, gantt_frame, gantt_spec, summary_chart
+from ui.gantt import SELECTION, gantt_spec, summary_chart
 from ui.planning_detail import project_detail
+from ui.planning_view import gantt_page, planning_view
 from ui.style import PROJECT_STATUS_LABELS, project_status_display
 
 PAGE_SIZE = 40
@@ -54,15 +50,9 @@ if start and end and end < start:
     st.warning("De einddatum van de periode ligt voor de begindatum; de periode wordt genegeerd.")
     start = end = None
 
-shown = filter_projects(
-    projects,
-    data.project_partners,
-    PlanningFilter(tuple(themes), tuple(chosen_partners), tuple(statuses), start, end, sel.wijk_code),
-)
-rows = gantt_rows(shown, group_by)
-rows["label"] = unique_labels(rows, group_by)
-milestones = snap.frame("milestones", sel.programme_code)
-lists = attention_lists(shown, milestones, sel.reference_date)
+chosen_filter = PlanningFilter(tuple(themes), tuple(chosen_partners), tuple(statuses), start, end, sel.wijk_code)
+planned = planning_view(snap, sel, chosen_filter, group_by)
+shown, rows, lists = planned.shown, planned.rows, planned.lists
 
 m = st.columns(5)
 m[0].metric("Projecten in beeld", fmt.number(len(shown)), help=f"van {fmt.number(len(projects))} in het programma")
@@ -115,16 +105,10 @@ else:
     else:
         pages = page_count(len(rows), PAGE_SIZE)
         number = st.pagination(pages, key="pagina") if pages > 1 else 1
-        visible = page_of(rows, number, PAGE_SIZE)
+        gantt = gantt_page(snap, sel, chosen_filter, group_by, number, PAGE_SIZE)
+        visible, frame = gantt.visible, gantt.frame
         if pages > 1:
             st.caption(f"Projecten {visible['row'].min() + 1}–{visible['row'].max() + 1} van {len(rows)}.")
-        contracts = data.contracts[data.contracts["code"].isin(visible["contract_code"])]
-        period = (contracts["start_date"].min(), contracts["end_date"].max()) if not contracts.empty else None
-        reports = snap.frame("report_moments")
-        reports = reports[reports["contract_code"].isin(contracts["code"])]
-        frame = gantt_frame(
-            visible, milestone_state(milestones, sel.reference_date), sel.reference_date, period, reports
-        )
         st.vega_lite_chart(
             frame,
             gantt_spec(
@@ -153,19 +137,6 @@ else:
     if chosen:
         project_detail(chosen, data, snap, sel.reference_date)
 
-    table = pd.DataFrame(
-        {
-            "Status": rows["status"].map(project_status_display),
-            "Project": rows["title"],
-            "Wijk": rows["wijk_name"],
-            "Thema": rows["theme"],
-            "Trekker": rows["lead_partner_name"],
-            "Start": rows["start_date"].map(fmt.date_short),
-            "Einde": rows["end_date"].map(fmt.date_short),
-            "Voortgang": rows["progress"],
-            "Laatste update": rows["last_update"].map(fmt.date_short),
-        }
-    )
     tabs = st.tabs(
         [
             f"Projecten ({len(rows)})",
@@ -177,7 +148,7 @@ else:
     )
     with tabs[0]:
         st.dataframe(
-            table,
+            planned.table,
             hide_index=True,
             width="stretch",
             key=K_TABLE,

@@ -42,6 +42,13 @@ def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
     )
 
 
+def programme_data_at(
+    url: str, version: int, code: str, city: str, reference_date: dt.date, settings: TrajectorySettings
+) -> ProgrammeData:
+    """programme_data() for cached computations of other modules, which know the key but have no session."""
+    return _own(_programme_data(url, version, code, city, reference_date, settings))
+
+
 def _own(shared: ProgrammeData) -> ProgrammeData:
     """The caller's own frames over the shared ones (see ui.data.own_copy)."""
     return ProgrammeData(*(own_copy(getattr(shared, f.name)) for f in fields(ProgrammeData)))
