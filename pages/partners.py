@@ -6,11 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from domain.charter import agreements_of_partner
-from domain.milestones import milestone_state
 from domain.partners import (
     partner_projects,
-    status_breakdown,
-    wijk_partner_matrix,
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES, project_status
 from ui import format as fmt
@@ -35,10 +32,9 @@ partner_names = all_partners.set_index("code")["name"]
 projects = data.projects
 if sel.wijk_code:
     projects = projects[projects["wijk_code"] == sel.wijk_code]
-milestones = snap.frame("milestones", sel.programme_code)
 figures = partner_figures(snap, sel)
 ranking = figures.ranking
-late_milestones = milestone_state(milestones[milestones["project_code"].isin(projects["code"])], sel.reference_date)
+late_milestones = figures.milestones
 
 scope = data.wijken.set_index("code").loc[sel.wijk_code, "name"] if sel.wijk_code else "alle wijken"
 st.title(f"Partners · {sel.programme['name']}")
@@ -71,7 +67,7 @@ st.subheader("Status per partner")
 if ranking.empty:
     st.info("In deze selectie zijn geen partners actief.")
 else:
-    breakdown = status_breakdown(ranking)
+    breakdown = figures.breakdown
     st.altair_chart(
         stacked_status_bars(
             breakdown,
@@ -210,7 +206,7 @@ amounts = figures.amounts
 if amounts.empty:
     st.info("Voor dit programma zijn geen partners bij projecten vastgelegd.")
 else:
-    matrix = wijk_partner_matrix(amounts, data.wijken)
+    matrix = figures.matrix
     wijk_columns = [c for c in matrix.columns if c not in ("partner_name", "Totaal")]
     st.caption(
         f"Alle wijken van {sel.programme['name']}: per partner de som van zijn bijdragen aan projecten in de wijk. "

@@ -129,7 +129,7 @@ if previous_date is None or previous_date >= meeting_date:
     st.stop()
 
 frames = programme_frames(snap, sel)
-live = live_pack(snap, frames, sel, items, previous_date, meeting_date)
+live, live_cells = live_pack(snap, frames, sel, items, previous_date, meeting_date)
 pack = live
 if is_stored:
     row = record.iloc[0]
@@ -197,6 +197,7 @@ c[1].metric("Verouderde updates", fmt.number(h["stale"]))
 c[2].metric("Doelen niet op koers", fmt.number(h["targets_off_course"]), help=f"Van {fmt.number(h['targets'])} doelen.")
 c[3].metric("Openstaande acties", fmt.number(h["open_actions"]))
 
+cells = live_cells if pack is live else None
 tab_agenda, tab_changes, tab_log, tab_export = lazy_tabs(
     ["Agenda", "Wat is er veranderd", "Besluiten en acties", "Stuurgroeppakket en rapportages"], key="sg_tab"
 )
@@ -206,7 +207,7 @@ if tab_agenda.open:
         for n, name in enumerate(AGENDA_ORDER, start=1):
             frame = pack.tables[name]
             st.subheader(f"{n}. {SPECS[name].title} ({fmt.number(len(frame))})")
-            table(name, frame)
+            table(name, frame, cells)
         st.caption(
             "Agenda op de vergaderdatum: rood boven oranje; mijlpalen te laat = gepland voor de vergaderdatum en toen "
             "niet gehaald; verouderd = lopend project zonder update in 28 dagen; doelen 'niet op koers' volgens het "
@@ -222,15 +223,15 @@ if tab_changes.open:
             st.subheader("Per wijk")
             if by_wijk["total"].sum() > 0:
                 st.altair_chart(changes_per_wijk_chart(by_wijk, previous_date, meeting_date), width="stretch")
-            table("by_wijk", by_wijk)
+            table("by_wijk", by_wijk, cells)
         with right:
             st.subheader("Per partner")
-            table("by_partner", pack.tables["by_partner"])
+            table("by_partner", pack.tables["by_partner"], cells)
             st.caption("Een partner telt mee bij elk gewijzigd project dat hij trekt of waaraan hij bijdraagt.")
         for name in CHANGE_ORDER:
             frame = pack.tables[name]
             st.subheader(f"{SPECS[name].title} ({fmt.number(len(frame))})")
-            table(name, frame)
+            table(name, frame, cells)
         st.caption(
             "Een project dat in deze periode van status veranderde en weer terugging staat in de lijst met "
             "'Netto gewijzigd: nee'; de kerncijfers tellen alleen netto wijzigingen. Een meting van jaar J telt "
@@ -249,7 +250,7 @@ if tab_changes.open:
                 f"Staafdiagram: projecten per status op {fmt.date_long(meeting_date)}, "
                 f"{int(counts['aantal'].sum())} projecten.",
             )
-            table("project_status_counts", pack.tables["project_status_counts"])
+            table("project_status_counts", pack.tables["project_status_counts"], cells)
         tcounts = pack.tables["target_status_counts"].rename(columns={"count": "aantal"})
         tcounts["label"] = tcounts["status"]
         with right:
@@ -261,7 +262,7 @@ if tab_changes.open:
                     f"Staafdiagram: doelen per status op {fmt.date_long(meeting_date)}, "
                     f"{int(tcounts['aantal'].sum())} doelen.",
                 )
-                table("target_status_counts", pack.tables["target_status_counts"])
+                table("target_status_counts", pack.tables["target_status_counts"], cells)
             else:
                 st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 import streamlit as st
 
+from domain.milestones import milestone_state
 from domain.overview import ProgrammeOverview, programme_comparison, programme_overview, wijk_summary
-from domain.partners import partner_ranking, wijk_partner_amounts
+from domain.partners import partner_ranking, status_breakdown, wijk_partner_amounts, wijk_partner_matrix
 from domain.project_status import project_status
 from domain.targets import TrajectorySettings, assess_targets
 from domain.whatif import Baseline
@@ -122,7 +123,10 @@ def _whatif_baseline(
 @dataclass(frozen=True)
 class PartnerFigures:
     ranking: pd.DataFrame  # domain.partners.partner_ranking of the selected wijk (or all wijken)
+    breakdown: pd.DataFrame  # domain.partners.status_breakdown of the ranking
+    milestones: pd.DataFrame  # domain.milestones.milestone_state of the selected projects' milestones
     amounts: pd.DataFrame  # domain.partners.wijk_partner_amounts of the whole programme
+    matrix: pd.DataFrame  # domain.partners.wijk_partner_matrix of those amounts
 
 
 def partner_figures(snap: Snapshot, sel: Selection) -> PartnerFigures:
@@ -130,7 +134,7 @@ def partner_figures(snap: Snapshot, sel: Selection) -> PartnerFigures:
     settings = effective_settings(snap)
     p = sel.programme
     shared = _partner_figures(snap.url, snap.version, p["code"], p["city"], sel.wijk_code, sel.reference_date, settings)
-    return PartnerFigures(own_copy(shared.ranking), own_copy(shared.amounts))
+    return PartnerFigures(*(own_copy(getattr(shared, f.name)) for f in fields(PartnerFigures)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -147,8 +151,16 @@ def _partner_figures(
     snap = Snapshot.of_version(url, version)
     partners = snap.frame("partners")
     projects = data.projects if wijk_code is None else data.projects[data.projects["wijk_code"] == wijk_code]
-    ranking = partner_ranking(projects, data.project_partners, partners, snap.frame("milestones", code), reference_date)
-    return PartnerFigures(ranking, wijk_partner_amounts(data.projects, data.project_partners, partners))
+    milestones = snap.frame("milestones", code)
+    ranking = partner_ranking(projects, data.project_partners, partners, milestones, reference_date)
+    amounts = wijk_partner_amounts(data.projects, data.project_partners, partners)
+    return PartnerFigures(
+        ranking,
+        status_breakdown(ranking),
+        milestone_state(milestones[milestones["project_code"].isin(projects["code"])], reference_date),
+        amounts,
+        wijk_partner_matrix(amounts, data.wijken),
+    )
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import altair as alt
 import pandas as pd
@@ -19,7 +19,7 @@ from . import format as fmt
 from .charts import finish
 from .data import Snapshot, own_copy, register_read
 from .selection import Selection
-from .tables import static_table
+from .tables import markdown_cells, show_cells, static_table
 from .target_settings import effective_settings
 
 register_read("meetings", meeting_store.meetings)
@@ -43,17 +43,24 @@ def programme_info(sel: Selection) -> dict:
     return {"code": sel.programme_code, "name": p["name"], "city": p["city"], "central_budget": p["central_budget"]}
 
 
+Cells = dict[str, tuple[pd.DataFrame, list[int]]]
+
+
 def live_pack(
     snap: Snapshot, frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
-) -> MeetingPack:
-    """The pack computed from the current data. `frames` and `items` are the programme's frames at
-    `snap.version`; the pack is cached per data version, shared by every session with the same choice."""
+) -> tuple[MeetingPack, Cells]:
+    """The pack computed from the current data, and the table cells of each of its tables (markdown_cells).
+
+    `frames` and `items` are the programme's frames at `snap.version`; pack and cells are computed once per
+    data version and shared by every session with the same choice; the caller gets its own pack."""
     settings = effective_settings(snap)  # the target thresholds every page of this session uses
     info = programme_info(sel)
-    return _shared_pack(snap.url, snap.version, tuple(info.items()), previous, meeting, settings, frames, items)
+    pack, cells = _shared_pack(snap.url, snap.version, tuple(info.items()), previous, meeting, settings, frames, items)
+    own = replace(pack, headline=dict(pack.headline), tables={k: own_copy(v) for k, v in pack.tables.items()})
+    return own, cells
 
 
-@st.cache_data(show_spinner=False, max_entries=32, hash_funcs={ProgrammeFrames: lambda _: None})
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs={ProgrammeFrames: lambda _: None})
 def _shared_pack(
     url: str,
     version: int,
@@ -63,20 +70,26 @@ def _shared_pack(
     settings,
     frames: ProgrammeFrames,
     items: pd.DataFrame,
-) -> MeetingPack:
+) -> tuple[MeetingPack, Cells]:
     # The frames are not hashed (they follow from url, version and programme); the items are small.
-    return build_pack(frames, items, dict(programme), previous, meeting, settings)
+    pack = build_pack(frames, items, dict(programme), previous, meeting, settings)
+    cells = {name: markdown_cells(display_frame(name, frame)) for name, frame in pack.tables.items() if name in SPECS}
+    return pack, cells
 
 
-def table(name: str, frame: pd.DataFrame) -> None:
-    """A pack table under its Dutch headers, or the spec's 'nothing here' sentence.
+def table(name: str, frame: pd.DataFrame, cells: Cells | None = None) -> None:
+    """A pack table under its Dutch headers, or the spec's 'nothing here' sentence; `cells` are the live
+    pack's cells (live_pack), used when this is its table.
 
     As a plain table, like the printed pack: these are lists to go through in the meeting."""
     spec = SPECS[name]
     if frame.empty:
         st.caption(spec.empty)
         return
-    static_table(display_frame(name, frame))
+    if cells is not None and name in cells:
+        show_cells(*cells[name])
+    else:
+        static_table(display_frame(name, frame))
 
 
 def changes_per_wijk_chart(by_wijk: pd.DataFrame, previous: dt.date, meeting: dt.date) -> alt.Chart:

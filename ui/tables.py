@@ -86,7 +86,11 @@ def markdown_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) 
 def static_table(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> None:
     """`frame` as a plain table. Text is passed as is, not through a pandas Styler: that would cost ~20 ms of
     server time per table on every run."""
-    shown, right = markdown_cells(frame, links)
+    show_cells(*markdown_cells(frame, links))
+
+
+def show_cells(shown: pd.DataFrame, right: list[int]) -> None:
+    """A table from markdown_cells(), for callers that keep the cells of a table shown on every run."""
     columns = "".join(f"-c{p + 1}" for p in right if p < _MAX_ALIGNED_COLUMNS)
     with st.container(key=f"tbl{_next_number()}{columns}-", gap=None):
         st.table(shown, hide_index=True)
