@@ -1,19 +1,22 @@
 """Overzicht: the programme at a glance, every figure computed from the database."""
 
-import pandas as pd
+from functools import partial
+
 import streamlit as st
 
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from ui import format as fmt
 from ui import page
-from ui.figures import overview_figures, programme_data
-from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS, project_status_display
-from ui.tables import static_table
+from ui.figures import overview_figures, programme_data, selection_key
+from ui.overview_tables import budget_categories, programme_table, wijk_table
+from ui.style import PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, TARGET_STATUS_COLOURS
+from ui.tables import shared_table
 from ui.widgets import status_counts_section, target_rule_caption
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
 figures = overview_figures(snap, sel)
+key = selection_key(snap, sel)  # the tables below are the same for everyone with this key
 prog = sel.programme
 ov = figures.overview
 
@@ -38,7 +41,7 @@ left, right = st.columns(2)
 with left:
     st.subheader("Projecten naar status")
     status_counts_section(
-        ov.project_status, PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, "projecten", sel.reference_date
+        ov.project_status, PROJECT_STATUS_COLOURS, PROJECT_STATUS_LABELS, "projecten", sel.reference_date, key
     )
     st.caption(
         f"{ov.stale_projects} lopende projecten zijn verouderd (langer dan {DEFAULT_RHYTHM_DAYS} dagen geen "
@@ -49,7 +52,7 @@ with right:
     if ov.target_status.sum() == 0:
         st.info("Voor dit programma zijn geen meetbare doelen vastgelegd.")
     else:
-        status_counts_section(ov.target_status, TARGET_STATUS_COLOURS, {}, "doelen", sel.reference_date)
+        status_counts_section(ov.target_status, TARGET_STATUS_COLOURS, {}, "doelen", sel.reference_date, key)
         target_rule_caption()
 
 st.subheader("Centraal budget")
@@ -65,39 +68,14 @@ else:
     b[4].metric("Aangevraagd, niet toegekend", fmt.euro(cb.pending_requests))
     if cb.over_allocated:
         st.error(f"Er is {fmt.euro(-cb.remaining)} meer toegekend dan het centrale budget.")
-    by_cat = data.allocations.groupby("category", as_index=False)[["requested", "approved", "spent"]].sum()
-    by_cat = by_cat.rename(
-        columns={"category": "Categorie", "requested": "Aangevraagd", "approved": "Toegekend", "spent": "Besteed"}
-    )
-    static_table(by_cat.assign(**{k: by_cat[k].map(fmt.euro) for k in ("Aangevraagd", "Toegekend", "Besteed")}))
+    shared_table((*key, "budget_categories"), partial(budget_categories, data.allocations))
 
 st.subheader("Per wijk")
-per_wijk = figures.per_wijk
-per_wijk["link"] = [
-    f"wijkprofiel?programma={sel.programme_code}&wijk={code}&peildatum={sel.reference_date.isoformat()}"
-    for code in per_wijk["code"]
-]
-table = pd.DataFrame(
-    {
-        "Wijk": per_wijk["name"],
-        "Stadsdeel / wijk": per_wijk["district"],
-        "Status (slechtste telt)": [
-            project_status_display(s) if s in PROJECT_STATUS_LABELS else s for s in per_wijk["rollup"]
-        ],
-        "Projecten": per_wijk["projecten"],
-        "Op schema": per_wijk["op schema"],
-        "Aandacht": per_wijk["aandacht"],
-        "Vertraagd": per_wijk["vertraagd"],
-        "Afgerond": per_wijk["afgerond"],
-        "Verouderd": per_wijk["verouderd"],
-        "Partnerbijdragen": per_wijk["budget"].map(fmt.euro),
-        "Doelen gehaald of op koers": [
-            f"{g} van {d}" if d else "–" for g, d in zip(per_wijk["doelen_goed"], per_wijk["doelen"], strict=True)
-        ],
-        "Profiel": per_wijk["link"],
-    }
+shared_table(
+    (*key, "wijken"),
+    partial(wijk_table, figures.per_wijk, sel.programme_code, sel.reference_date),
+    links={"Profiel": "Openen"},  # the row and column name the wijk and purpose
 )
-static_table(table, links={"Profiel": "Openen"})  # the row and column name the wijk and purpose
 
 st.caption(
     "Status per wijk: de slechtste status van de lopende projecten (vertraagd boven aandacht boven op schema); "
@@ -105,19 +83,4 @@ st.caption(
 )
 
 st.subheader("Alle programma's")
-comparison = figures.comparison
-static_table(
-    pd.DataFrame(
-        {
-            "Programma": comparison["name"],
-            "Stad": comparison["city"],
-            "Wijken": comparison["wijken"],
-            "Contracten": comparison["contracten"],
-            "Projecten": comparison["projecten"],
-            "Partnerbijdragen": comparison["partnerbijdragen"].map(fmt.euro),
-            "Centraal budget": comparison["central_budget"].map(fmt.euro),
-            "Toegekend": comparison["toegekend"].map(fmt.euro),
-            "Beschikbaar": comparison["beschikbaar"].map(fmt.euro),
-        }
-    )
-)
+shared_table((*key, "programmes"), partial(programme_table, figures.comparison))

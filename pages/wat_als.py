@@ -1,8 +1,10 @@
 """Wat als: play with the central budget and the partner contributions without touching the real figures."""
 
+from functools import partial
+
 import streamlit as st
 
-from domain.whatif import Scenario, ScenarioError, evaluate
+from domain.whatif import Scenario, ScenarioError
 from ui import format as fmt
 from ui import page
 from ui import whatif as ui
@@ -51,16 +53,16 @@ def editor() -> None:
         with partner_tab:
             ui.partner_controls(programme, baseline)
     scenario = ui.current_scenario(programme)
-    ev = evaluate(baseline, scenario)
+    result = ui.outcome(snap, sel, baseline, scenario)
     st.divider()
     st.subheader("Uitkomst van het scenario")
     st.caption(f"Wijzigingen: {ui.describe(scenario, baseline)}.")
     if baseline.has_central_budget:
         st.markdown("#### Centraal budget")
-        ui.budget_view(ev)
+        ui.budget_view(result)
     st.markdown("#### Partnerbijdragen en planning")
-    ui.partner_view(ev, sel.reference_date, planning)
-    ui.totals_view(ev, baseline.has_central_budget)
+    ui.partner_view(result, sel.reference_date, planning)
+    ui.totals_view(result, baseline.has_central_budget)
     st.divider()
     st.subheader("Scenario opslaan")
     ui.save_controls(programme)
@@ -96,7 +98,7 @@ else:
         ui.comparison_view(baseline, scenarios)
         st.download_button(
             "Vergelijking als Excel",
-            comparison_workbook(baseline, scenarios, sel.programme["name"], descriptions),
+            partial(comparison_workbook, baseline, scenarios, sel.programme["name"], descriptions),
             file_name=f"wat-als-{programme}.xlsx".lower(),
             mime=XLSX_MIME,
             on_click="ignore",

@@ -35,6 +35,12 @@ class ProgrammeData:
     measurements: pd.DataFrame  # of this programme's city, wijk and city-average rows
 
 
+def selection_key(snap: Snapshot, sel: Selection) -> tuple:
+    """What every figure of a page depends on: data version, programme, peildatum and target thresholds."""
+    p = sel.programme
+    return snap.url, snap.version, p["code"], p["city"], sel.reference_date, effective_settings(snap)
+
+
 def programme_data(snap: Snapshot, sel: Selection) -> ProgrammeData:
     settings = effective_settings(snap)  # saved thresholds, or the user's own trial in this session
     programme = sel.programme

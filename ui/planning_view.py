@@ -26,11 +26,10 @@ from domain.targets import TrajectorySettings
 
 from . import format as fmt
 from .data import Snapshot, own_copy
-from .figures import programme_data_at
+from .figures import programme_data_at, selection_key
 from .gantt import gantt_frame
 from .selection import Selection
 from .style import project_status_display
-from .target_settings import effective_settings
 
 
 @dataclass(frozen=True)
@@ -47,19 +46,14 @@ class GanttPage:
     frame: pd.DataFrame  # gantt_frame() of those rows
 
 
-def _key(snap: Snapshot, sel: Selection) -> tuple:
-    p = sel.programme
-    return snap.url, snap.version, p["code"], p["city"], sel.reference_date, effective_settings(snap)
-
-
 def planning_view(snap: Snapshot, sel: Selection, f: PlanningFilter, group_by: str) -> PlanningView:
-    shared = _planning_view(*_key(snap, sel), f, group_by)
+    shared = _planning_view(*selection_key(snap, sel), f, group_by)
     lists = AttentionLists(*(own_copy(getattr(shared.lists, name)) for name in AttentionLists.__dataclass_fields__))
     return PlanningView(own_copy(shared.shown), own_copy(shared.rows), lists, own_copy(shared.table))
 
 
 def gantt_page(snap: Snapshot, sel: Selection, f: PlanningFilter, group_by: str, number: int, size: int) -> GanttPage:
-    shared = _gantt_page(*_key(snap, sel), f, group_by, number, size)
+    shared = _gantt_page(*selection_key(snap, sel), f, group_by, number, size)
     return GanttPage(own_copy(shared.visible), own_copy(shared.frame))
 
 

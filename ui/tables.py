@@ -89,6 +89,17 @@ def static_table(frame: pd.DataFrame, links: Mapping[str, str] | None = None) ->
     show_cells(*markdown_cells(frame, links))
 
 
+def shared_table(key: tuple, build: Callable[[], pd.DataFrame], links: Mapping[str, str] | None = None) -> None:
+    """static_table(build(), links) for a table that is the same for everyone with `key` (data version,
+    selection and the table's name): its cells are built once and shared by every session."""
+    show_cells(*_shared_cells(key, tuple((links or {}).items()), build))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _shared_cells(key: tuple, links: tuple, _build: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, list[int]]:
+    return markdown_cells(_build(), dict(links))
+
+
 def show_cells(shown: pd.DataFrame, right: list[int]) -> None:
     """A table from markdown_cells(), for callers that keep the cells of a table shown on every run."""
     columns = "".join(f"-c{p + 1}" for p in right if p < _MAX_ALIGNED_COLUMNS)

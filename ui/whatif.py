@@ -8,8 +8,10 @@ Amounts in the controls are whole euros; the model works in cents.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from functools import partial
 
 import altair as alt
 import numpy as np
@@ -30,6 +32,7 @@ from domain.whatif import (
     ScenarioError,
     budget_comparison,
     compare,
+    evaluate,
     planning_milestones,
     split_key,
 )
@@ -37,10 +40,12 @@ from domain.whatif import (
 from . import auth
 from . import format as fmt
 from .charts import finish
-from .data import engine, register_read
+from .data import Snapshot, engine, own_copy, register_read
+from .figures import selection_key
 from .gantt import gantt_chart, gantt_frame
+from .selection import Selection
 from .style import project_status_display
-from .tables import static_table
+from .tables import shared_table, static_table
 
 register_read("scenarios", scenarios)
 
@@ -308,7 +313,42 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
 # ---------------------------------------------------------------------------------------------- views
 
 
-def budget_view(ev: Evaluation) -> None:
+@dataclass(frozen=True)
+class Outcome:
+    """A scenario evaluated on the current data. Every session that evaluates the same scenario on the same
+    data and selection shares the evaluation and the cells of its tables (the first visit of the page is the
+    empty scenario for everyone)."""
+
+    key: tuple  # data, selection and the scenario in a canonical form
+    ev: Evaluation
+
+    def table(self, name: str, build: Callable[[], pd.DataFrame]) -> None:
+        """static_table(build()), with `build` called once per outcome and table name."""
+        shared_table((*self.key, name), build)
+
+
+def outcome(snap: Snapshot, sel: Selection, baseline: Baseline, scenario: Scenario) -> Outcome:
+    """`baseline` is whatif_baseline(snap, sel), which the key's data and selection determine."""
+    s = scenario.normalised()
+    canonical = (
+        tuple(s.budget_deltas.items()),
+        tuple((k, str(v)) for k, v in s.partner_percent.items()),
+        tuple(sorted(s.dropped)),
+        tuple(s.delays.items()),
+    )
+    key = (*selection_key(snap, sel), canonical)
+    shared = _shared_evaluation(key, baseline, s)
+    frames = {f.name: own_copy(v) for f in fields(shared) if isinstance(v := getattr(shared, f.name), pd.DataFrame)}
+    return Outcome(key, replace(shared, **frames))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared_evaluation(key: tuple, _baseline: Baseline, _scenario: Scenario) -> Evaluation:
+    return evaluate(_baseline, _scenario)
+
+
+def budget_view(o: Outcome) -> None:
+    ev = o.ev
     m = st.columns(4)
     m[0].metric("Centraal budget", _euro_cents(ev.total_cents))
     m[1].metric(
@@ -383,6 +423,13 @@ def budget_view(ev: Evaluation) -> None:
         ),
         width="stretch",
     )
+    o.table("budget_lines", partial(_budget_lines_table, ev, lines))
+    st.markdown("**Bewonersinitiatieven en algemene kosten in het scenario**")
+    st.caption(BUDGET_RULE)
+    o.table("allocations", partial(_allocations_table, ev))
+
+
+def _budget_lines_table(ev: Evaluation, lines: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "Budgetregel": lines["regel"],
@@ -397,29 +444,27 @@ def budget_view(ev: Evaluation) -> None:
         "Scenario": _euro_cents(ev.remaining_scenario),
         "Verschil": _signed(ev.remaining_scenario - ev.remaining_baseline),
     }
-    static_table(pd.concat([table, pd.DataFrame([rest])], ignore_index=True))
+    return pd.concat([table, pd.DataFrame([rest])], ignore_index=True)
 
-    st.markdown("**Bewonersinitiatieven en algemene kosten in het scenario**")
-    st.caption(BUDGET_RULE)
+
+def _allocations_table(ev: Evaluation) -> pd.DataFrame:
     alloc = ev.allocations.sort_values(["wijk_name", "category", "priority", "code"])
     symbol = {FUNDED: "✔ gefinancierd", NOT_FUNDED: "✖ niet gefinancierd"}
-    static_table(
-        pd.DataFrame(
-            {
-                "Wijk": alloc["wijk_name"],
-                "Prioriteit": alloc["priority"].map(lambda p: "–" if pd.isna(p) else str(int(p))),
-                "Initiatief": alloc["title"],
-                "Aangevraagd": alloc["requested"].map(_euro_cents),
-                "Nu": np.where(
-                    ~alloc["decided"] & ~alloc["funded_baseline"],
-                    "○ open aanvraag",
-                    alloc["state_baseline"].map(lambda s: symbol.get(s, "– " + s)),
-                ),
-                "Scenario": alloc["state_scenario"].map(lambda s: symbol.get(s, "– " + s)),
-                "Bedrag in scenario": alloc["amount_scenario"].map(_euro_cents),
-                "Verandert": np.where(alloc["state_baseline"] != alloc["state_scenario"], "ja", ""),
-            }
-        ),
+    return pd.DataFrame(
+        {
+            "Wijk": alloc["wijk_name"],
+            "Prioriteit": alloc["priority"].map(lambda p: "–" if pd.isna(p) else str(int(p))),
+            "Initiatief": alloc["title"],
+            "Aangevraagd": alloc["requested"].map(_euro_cents),
+            "Nu": np.where(
+                ~alloc["decided"] & ~alloc["funded_baseline"],
+                "○ open aanvraag",
+                alloc["state_baseline"].map(lambda s: symbol.get(s, "– " + s)),
+            ),
+            "Scenario": alloc["state_scenario"].map(lambda s: symbol.get(s, "– " + s)),
+            "Bedrag in scenario": alloc["amount_scenario"].map(_euro_cents),
+            "Verandert": np.where(alloc["state_baseline"] != alloc["state_scenario"], "ja", ""),
+        }
     )
 
 
@@ -432,7 +477,8 @@ class PlanningInputs:
     report_moments: pd.DataFrame
 
 
-def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInputs) -> None:
+def partner_view(o: Outcome, reference_date: dt.date, context: PlanningInputs) -> None:
+    ev = o.ev
     projects = ev.projects
     base_total, scen_total = int(projects["budget"].sum()), int(projects["scenario_budget"].sum())
     affected = ev.affected_projects
@@ -455,27 +501,8 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
     st.write(
         f"**Geraakte wijken:** {', '.join(ev.affected_wijken)}  \n**Geraakte thema's:** {', '.join(ev.affected_themes)}"
     )
-    rows = affected.sort_values(["wijk_name", "title"])
     st.markdown("**Geraakte projecten en hun financieringstekort**")
-    static_table(
-        pd.DataFrame(
-            {
-                "Project": rows["title"],
-                "Wijk": rows["wijk_name"],
-                "Thema": rows["theme"],
-                "Budget nu": rows["budget"].map(_euro_cents),
-                "Budget in scenario": rows["scenario_budget"].map(_euro_cents),
-                "Tekort": [
-                    "vervalt"
-                    if d
-                    else (_euro_cents(g) if g > 0 else ("geen" if g == 0 else "overschot " + _euro_cents(-g)))
-                    for d, g in zip(rows["dropped"], rows["gap"], strict=True)
-                ],
-                "Verschuiving": rows["delay_months"].map(lambda m: f"{m:+d} maanden" if m else ""),
-                "Status nu": rows["status"].map(project_status_display),
-            }
-        ),
-    )
+    o.table("affected", partial(_affected_table, affected))
     st.markdown("**Doelen waarvan de bijdrage in gevaar is**")
     st.caption(
         "Projecten dragen bij aan doelen; ze zijn niet de bewezen oorzaak. Een doel staat hier als een project "
@@ -485,22 +512,44 @@ def partner_view(ev: Evaluation, reference_date: dt.date, context: PlanningInput
     if ev.targets_at_risk.empty:
         st.write("Geen.")
     else:
-        risk = ev.targets_at_risk
-        static_table(
-            pd.DataFrame(
-                {
-                    "Wijk": risk["wijk_name"],
-                    "Doel (indicator)": risk["indicator_name"],
-                    "Bijdragende projecten": risk["projects"],
-                    "Reden": risk["reasons"],
-                    "Beoordeling": "bijdrage in gevaar",
-                }
-            ),
-        )
-    planning_view(affected, reference_date, context)
+        o.table("targets_at_risk", partial(_risk_table, ev.targets_at_risk))
+    planning_view(o, affected, reference_date, context)
 
 
-def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: PlanningInputs) -> None:
+def _affected_table(affected: pd.DataFrame) -> pd.DataFrame:
+    rows = affected.sort_values(["wijk_name", "title"])
+    return pd.DataFrame(
+        {
+            "Project": rows["title"],
+            "Wijk": rows["wijk_name"],
+            "Thema": rows["theme"],
+            "Budget nu": rows["budget"].map(_euro_cents),
+            "Budget in scenario": rows["scenario_budget"].map(_euro_cents),
+            "Tekort": [
+                "vervalt"
+                if d
+                else (_euro_cents(g) if g > 0 else ("geen" if g == 0 else "overschot " + _euro_cents(-g)))
+                for d, g in zip(rows["dropped"], rows["gap"], strict=True)
+            ],
+            "Verschuiving": rows["delay_months"].map(lambda m: f"{m:+d} maanden" if m else ""),
+            "Status nu": rows["status"].map(project_status_display),
+        }
+    )
+
+
+def _risk_table(risk: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Wijk": risk["wijk_name"],
+            "Doel (indicator)": risk["indicator_name"],
+            "Bijdragende projecten": risk["projects"],
+            "Reden": risk["reasons"],
+            "Beoordeling": "bijdrage in gevaar",
+        }
+    )
+
+
+def planning_view(o: Outcome, affected: pd.DataFrame, reference_date: dt.date, context: PlanningInputs) -> None:
     moved = affected[(affected["delay_months"] != 0) | affected["dropped"]].sort_values(["wijk_name", "title"])
     if moved.empty:
         st.write("**Planning:** geen projecten verschoven of vervallen; de planning blijft gelijk.")
@@ -537,18 +586,20 @@ def planning_view(affected: pd.DataFrame, reference_date: dt.date, context: Plan
         "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat)."
     )
     with st.expander("Planning als tabel"):
-        static_table(
-            pd.DataFrame(
-                {
-                    "Project": shown["title"],
-                    "Wijk": shown["wijk_name"],
-                    "Start nu": shown["start_date"].map(fmt.date_short),
-                    "Einde nu": shown["end_date"].map(fmt.date_short),
-                    "Start scenario": np.where(shown["dropped"], "vervalt", shown["new_start"].map(fmt.date_short)),
-                    "Einde scenario": np.where(shown["dropped"], "vervalt", shown["new_end"].map(fmt.date_short)),
-                }
-            ),
-        )
+        o.table("planning", partial(_planning_table, shown))
+
+
+def _planning_table(shown: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Project": shown["title"],
+            "Wijk": shown["wijk_name"],
+            "Start nu": shown["start_date"].map(fmt.date_short),
+            "Einde nu": shown["end_date"].map(fmt.date_short),
+            "Start scenario": np.where(shown["dropped"], "vervalt", shown["new_start"].map(fmt.date_short)),
+            "Einde scenario": np.where(shown["dropped"], "vervalt", shown["new_end"].map(fmt.date_short)),
+        }
+    )
 
 
 def _without_empty_layers(chart, frame: pd.DataFrame):
@@ -561,7 +612,8 @@ def _without_empty_layers(chart, frame: pd.DataFrame):
     return chart
 
 
-def totals_view(ev: Evaluation, has_budget: bool) -> None:
+def totals_view(o: Outcome, has_budget: bool) -> None:
+    ev = o.ev
     st.markdown("**Totalen: nu en in het scenario**")
     st.caption(
         "Per wijk: partnerbijdragen aan de projecten plus het centrale budget van die wijk"
@@ -573,7 +625,7 @@ def totals_view(ev: Evaluation, has_budget: bool) -> None:
         tabs, (ev.by_wijk, ev.by_theme, ev.by_partner), ("Wijk", "Thema", "Partner"), strict=True
     ):
         with tab:
-            static_table(totals_table(frame, label))
+            o.table(f"totals_{label}", partial(totals_table, frame, label))
 
 
 def totals_table(frame: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from domain.targets import TrajectorySettings
 
 from . import format as fmt
 from .charts import status_bar
-from .tables import static_table
+from .tables import shared_table, static_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,9 +41,16 @@ def show_status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, d
 
 
 def status_counts_section(
-    counts: pd.Series, colours: dict[str, str], labels: dict[str, str], what: str, reference_date: dt.date
+    counts: pd.Series,
+    colours: dict[str, str],
+    labels: dict[str, str],
+    what: str,
+    reference_date: dt.date,
+    key: tuple | None = None,
 ) -> None:
-    """Bar chart of counts per status with the same numbers as a table (`what`: 'projecten', 'doelen')."""
+    """Bar chart of counts per status with the same numbers as a table (`what`: 'projecten', 'doelen').
+
+    With `key` (ui.figures.selection_key) the table's cells are shared by everyone with that key."""
     frame = counts.rename_axis("status").reset_index(name="aantal")
     frame["label"] = [labels.get(s, s) for s in frame["status"]]
     title = f"{what.capitalize()} naar status"
@@ -52,7 +59,11 @@ def status_counts_section(
         f"{int(frame['aantal'].sum())} {what} in totaal."
     )
     show_status_bar(frame, colours, title, description)
-    static_table(frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"}))
+    table = frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"})
+    if key is None:
+        static_table(table)
+    else:
+        shared_table((*key, "status_counts", what), lambda: table)
 
 
 def lazy_tabs(labels: list[str], key: str, default: str | None = None) -> list:
