@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from data_access import users
 from data_access.access import Actor
@@ -176,7 +177,22 @@ def _local_refusal() -> str | None:
 
 
 def resolve() -> Access:
-    """Decide, without rendering anything, who this browser is and whether it may see data."""
+    """Decide, without rendering anything, who this browser is and whether it may see data.
+
+    Decided once per script run: the navigation, the page gate and the page itself all ask, and each
+    decision reads the secrets and the user's rights. A run starts with a fresh `cursors` dict on its
+    context, which marks the run."""
+    ctx = get_script_run_ctx()
+    memo = getattr(ctx, "_wijkaanpak_access", None)
+    if ctx is not None and memo is not None and memo[0] is ctx.cursors:
+        return memo[1]
+    access = _decide()
+    if ctx is not None:
+        ctx._wijkaanpak_access = (ctx.cursors, access)
+    return access
+
+
+def _decide() -> Access:
     secrets = _secrets()
     if "auth" not in secrets:
         refusal = _local_refusal()
