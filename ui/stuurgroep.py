@@ -7,7 +7,6 @@ from dataclasses import fields, replace
 
 import altair as alt
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from data_access import meetings as meeting_store
@@ -20,7 +19,7 @@ from . import format as fmt
 from .charts import finish
 from .data import Snapshot, own_copy, register_read
 from .selection import Selection
-from .tables import kept_cells, show_cells, static_table
+from .tables import markdown_cells, show_cells, static_table
 from .target_settings import effective_settings
 
 register_read("meetings", meeting_store.meetings)
@@ -44,13 +43,13 @@ def programme_info(sel: Selection) -> dict:
     return {"code": sel.programme_code, "name": p["name"], "city": p["city"], "central_budget": p["central_budget"]}
 
 
-Cells = dict[str, tuple[pa.Table, list[int]]]
+Cells = dict[str, tuple[pd.DataFrame, list[int]]]
 
 
 def live_pack(
     snap: Snapshot, frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
 ) -> tuple[MeetingPack, Cells]:
-    """The pack computed from the current data, and the table cells of each of its tables (kept_cells).
+    """The pack computed from the current data, and the table cells of each of its tables (markdown_cells).
 
     `frames` and `items` are the programme's frames at `snap.version`; pack and cells are computed once per
     data version and shared by every session with the same choice; the caller gets its own pack."""
@@ -74,7 +73,7 @@ def _shared_pack(
 ) -> tuple[MeetingPack, Cells]:
     # The frames are not hashed (they follow from url, version and programme); the items are small.
     pack = build_pack(frames, items, dict(programme), previous, meeting, settings)
-    cells = {name: kept_cells(display_frame(name, frame)) for name, frame in pack.tables.items() if name in SPECS}
+    cells = {name: markdown_cells(display_frame(name, frame)) for name, frame in pack.tables.items() if name in SPECS}
     return pack, cells
 
 

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Mapping
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from . import format as fmt
@@ -97,19 +96,12 @@ def shared_table(key: tuple, build: Callable[[], pd.DataFrame], links: Mapping[s
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
-def _shared_cells(key: tuple, links: tuple, _build: Callable[[], pd.DataFrame]) -> tuple[pa.Table, list[int]]:
-    return kept_cells(_build(), dict(links))
+def _shared_cells(key: tuple, links: tuple, _build: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, list[int]]:
+    return markdown_cells(_build(), dict(links))
 
 
-def kept_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pa.Table, list[int]]:
-    """markdown_cells() as an Arrow table, for a table kept and shown on many runs: st.table then sends it
-    without converting the frame again on every run."""
-    shown, right = markdown_cells(frame, links)
-    return pa.Table.from_pandas(shown, preserve_index=False), right
-
-
-def show_cells(shown: pd.DataFrame | pa.Table, right: list[int]) -> None:
-    """A table from markdown_cells() or kept_cells()."""
+def show_cells(shown: pd.DataFrame, right: list[int]) -> None:
+    """A table from markdown_cells(), for callers that keep the cells of a table shown on every run."""
     columns = "".join(f"-c{p + 1}" for p in right if p < _MAX_ALIGNED_COLUMNS)
     with st.container(key=f"tbl{_next_number()}{columns}-", gap=None):
         st.table(shown, hide_index=True)
