@@ -12,8 +12,9 @@ from data_access.engine import get_engine
 from data_access.models import AuditLog, Measurement, StatusUpdate
 from data_access.schema import upgrade_to_head
 from data_access.seeding import seed_folder
-from tests.apptest_helpers import no_exceptions
+from tests.apptest_helpers import no_exceptions, open_tab
 from tests.conftest import APP_PATH
+from ui.beheer import TAB_KEY, TABS
 
 BEHEERDER = Actor("b@example.nl", "Bea Beheer", "beheerder")
 REDACTEUR = Actor("r@example.nl", "Ruud Redacteur", "redacteur")
@@ -29,7 +30,8 @@ def seeded_url(tmp_path) -> str:
     return url
 
 
-def _app(url, monkeypatch, actor: Actor):
+def _app(url, monkeypatch, actor: Actor, tab: str | None = None):
+    """The Beheer page as `actor`, with `tab` open (only the open tab is built)."""
     from streamlit.testing.v1 import AppTest
 
     import ui.auth
@@ -44,7 +46,7 @@ def _app(url, monkeypatch, actor: Actor):
     at.run()
     at.switch_page("pages/beheer.py").run()
     no_exceptions(at)
-    return at
+    return open_tab(at, TAB_KEY, tab) if tab else at
 
 
 def _button(at, label):
@@ -93,7 +95,7 @@ def _count(engine, model) -> int:
 
 def test_status_form_requires_explanation_for_orange(seeded_url, monkeypatch):
     engine = get_engine(seeded_url)
-    at = _app(seeded_url, monkeypatch, REDACTEUR)
+    at = _app(seeded_url, monkeypatch, REDACTEUR, "Statusupdate")
     before = _count(engine, StatusUpdate)
     form_status = next(s for s in at.selectbox if s.label == "Status")
     form_status.set_value("aandacht")
@@ -116,7 +118,7 @@ def test_status_form_requires_explanation_for_orange(seeded_url, monkeypatch):
 
 def test_stale_measurement_is_refused_with_the_other_change(seeded_url, monkeypatch):
     engine = get_engine(seeded_url)
-    at = _app(seeded_url, monkeypatch, REDACTEUR)
+    at = _app(seeded_url, monkeypatch, REDACTEUR, "Metingen")
     # The page shows the stored value of the first wijk/indicator/year; somebody else changes it now.
     wijk = next(s for s in at.selectbox if s.label == "Wijk").value
     indicator = next(s for s in at.selectbox if s.label == "Indicator").value
@@ -140,11 +142,15 @@ def test_stale_measurement_is_refused_with_the_other_change(seeded_url, monkeypa
 
 def test_kijker_sees_explanations_and_no_forms(seeded_url, monkeypatch):
     at = _app(seeded_url, monkeypatch, KIJKER)
-    labels = {b.label for b in at.button}
+    labels, texts = set(), []
+    for tab in TABS:  # every tab, each built when opened
+        open_tab(at, TAB_KEY, tab)
+        labels |= {b.label for b in at.button}
+        texts += [i.value for i in at.info]
     assert not labels & {"Controleren", "Statusupdate opslaan", "Meting opslaan", "Wijzigingen opslaan"}
-    texts = " ".join(i.value for i in at.info)
-    assert "Uw rol (kijker) mag geen gegevens importeren" in texts
-    assert "Uw rol (kijker) mag geen projecten bijwerken" in texts
+    assert "Back-up maken" not in labels
+    assert any("Uw rol (kijker) mag geen gegevens importeren" in t for t in texts)
+    assert any("Uw rol (kijker) mag geen projecten bijwerken" in t for t in texts)
 
 
 def test_geojson_boundaries_preview_then_confirm(seeded_url, monkeypatch):
@@ -169,7 +175,7 @@ def test_geojson_boundaries_preview_then_confirm(seeded_url, monkeypatch):
             },
         ],
     }
-    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    at = _app(seeded_url, monkeypatch, BEHEERDER, "Grenzen")
     at.session_state["beheer_geojson"] = ("wijken.geojson", json.dumps(doc).encode(), "naam")
     at.run()
     no_exceptions(at)
@@ -191,7 +197,7 @@ def test_audit_log_section_filters_and_exports(seeded_url, monkeypatch):
     engine = get_engine(seeded_url)
     edits.add_status_update(engine, REDACTEUR, "HLM-AMSTERDAMSE-BUURTEN-01", dt.date(2012, 3, 1), "op schema", 70)
     edits.save_measurement(engine, BEHEERDER, "WERKLOOSHEID", 2033, 4.5, None, "Amsterdam")
-    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    at = _app(seeded_url, monkeypatch, BEHEERDER, "Auditlog")
     log = next(d.value for d in at.dataframe if "Wijziging" in d.value.columns)
     assert len(log) == 2 and list(log["Wie"]) == [BEHEERDER.email, REDACTEUR.email]
     next(m for m in at.multiselect if m.label == "Tabel").set_value(["status_update"]).run()
@@ -262,10 +268,12 @@ def test_partner_redacteur_sees_only_own_projects(seeded_url, monkeypatch):
                 .where(Project.lead_partner_code == "ELAN-WONEN", Wijk.programme_code == programme)
             ).scalars()
         )
+    open_tab(at, TAB_KEY, "Statusupdate")
     choice = next(s for s in at.selectbox if s.label == "Project")
     assert own and {o.split(" · ")[0] for o in choice.options} == own
-    labels = {b.label for b in at.button}
-    assert "Statusupdate opslaan" in labels and "Meting opslaan" not in labels
+    assert "Statusupdate opslaan" in {b.label for b in at.button}
+    open_tab(at, TAB_KEY, "Metingen")
+    assert "Meting opslaan" not in {b.label for b in at.button}
 
 
 def test_changed_rows_of_the_data_editor():

@@ -27,6 +27,10 @@ for _table in BULK_TABLES:
     if f"bewerkbaar:{_table}" not in READS:
         register_read(f"bewerkbaar:{_table}", functools.partial(editable_frame, table=_table))
 
+# The page's tabs; only the open one is built (ui.widgets.lazy_tabs).
+TABS = ("Import", "Statusupdate", "Metingen", "Bulk bewerken", "Grenzen", "Back-up", "Auditlog")
+TAB_KEY = "beheer_tab"
+
 TABLE_LABELS = {
     "programme": "Programma's",
     "wijk": "Wijken",
