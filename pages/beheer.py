@@ -99,7 +99,9 @@ def write_refusal(exc: Exception) -> None:
         st.error(str(exc))
 
 
-# Only the open tab is built (and drawn by the browser); switching tabs is a short rerun.
+# Only the open tab is built (and drawn by the browser); switching tabs is a short rerun. The tabs with
+# typed input (Statusupdate, Metingen, Bulk bewerken) are always built: Streamlit forgets the value of a
+# widget that a run does not draw, and a half-typed update should survive a look at another tab.
 tabs = lazy_tabs(list(ub.TABS), key=ub.TAB_KEY)
 empty_database = sel is None
 if empty_database:
@@ -184,200 +186,197 @@ if tabs[0].open:
                         st.rerun()
 
 # --- Statusupdate -----------------------------------------------------------------------------------------
-if tabs[1].open:
-    with tabs[1]:
-        st.subheader("Statusupdate van een project")
-        if not actor.can(EDIT_PROJECT):
-            refused(EDIT_PROJECT, "statusupdates en mijlpalen kunnen alleen redacteuren en beheerders bijwerken.")
-        elif empty_database:
-            st.caption("Nog geen projecten.")
+with tabs[1]:
+    st.subheader("Statusupdate van een project")
+    if not actor.can(EDIT_PROJECT):
+        refused(EDIT_PROJECT, "statusupdates en mijlpalen kunnen alleen redacteuren en beheerders bijwerken.")
+    elif empty_database:
+        st.caption("Nog geen projecten.")
+    else:
+        projects = snap.frame("projects", sel.programme_code)
+        projects = projects[projects["programme_code"] == sel.programme_code]
+        if actor.role == "partner-redacteur":
+            projects = projects[projects["lead_partner_code"] == actor.partner_code]
+            st.caption("U ziet alleen de projecten waarvan uw organisatie trekker is.")
+        if projects.empty:
+            st.info("Er zijn in dit programma geen projecten die u mag bijwerken.")
         else:
-            projects = snap.frame("projects", sel.programme_code)
-            projects = projects[projects["programme_code"] == sel.programme_code]
-            if actor.role == "partner-redacteur":
-                projects = projects[projects["lead_partner_code"] == actor.partner_code]
-                st.caption("U ziet alleen de projecten waarvan uw organisatie trekker is.")
-            if projects.empty:
-                st.info("Er zijn in dit programma geen projecten die u mag bijwerken.")
-            else:
-                titles = projects.set_index("code")["title"]
-                code = st.selectbox("Project", list(titles.index), format_func=lambda c: f"{c} · {titles[c]}")
-                history = snap.frame("status_updates", sel.programme_code)
-                history = history[history["project_code"] == code].sort_values("update_date")
-                last = history.iloc[-1] if not history.empty else None
-                if last is not None:
-                    st.caption(
-                        f"Laatste update: {fmt.date_long(last['update_date'])}, status {last['status']}, "
-                        f"voortgang {fmt.number(last['progress'])}%."
-                    )
-                with st.form("status_form"):
-                    c1, c2, c3 = st.columns(3)
-                    update_date = c1.date_input("Datum", value=dt.date.today(), format="DD-MM-YYYY")
-                    default_status = last["status"] if last is not None else "niet gestart"
-                    status = c2.selectbox("Status", PROJECT_STATUSES, index=PROJECT_STATUSES.index(default_status))
-                    progress = c3.number_input(
-                        "Voortgang (%)", 0, 100, int(last["progress"]) if last is not None else 0, step=5
-                    )
-                    text = st.text_area("Toelichting")
-                    st.caption(
-                        "Bij status " + " en ".join(f"'{s}'" for s in EXPLAINED_STATUSES) + " zijn oorzaak, gevolg "
-                        "en maatregel verplicht."
-                    )
-                    oorzaak = st.text_area("Oorzaak")
-                    gevolg = st.text_area("Gevolg")
-                    maatregel = st.text_area("Maatregel")
-                    if st.form_submit_button("Statusupdate opslaan", type="primary"):
-                        try:
-                            add_status_update(
-                                engine(),
-                                actor,
-                                code,
-                                update_date,
-                                status,
-                                int(progress),
-                                text,
-                                oorzaak,
-                                gevolg,
-                                maatregel,
-                            )
-                        except (EditRefused, PermissionDenied) as exc:
-                            write_refusal(exc)
-                        else:
-                            saved(f"Statusupdate van {code} op {fmt.date_long(update_date)} opgeslagen.")
-
-                milestones = editable_frame(engine(), "milestone", where={"project_code": code})
-                st.markdown("**Mijlpalen van dit project**")
-                if milestones.empty:
-                    st.caption("Dit project heeft geen mijlpalen.")
-                else:
-                    shown = milestones.assign(
-                        Gepland=milestones["due_date"].map(fmt.date_short),
-                        Behaald=milestones["done_date"].map(fmt.date_short),
-                    )[["title", "Gepland", "Behaald"]].rename(columns={"title": "Mijlpaal"})
-                    st.dataframe(shown, hide_index=True)
-                    with st.form("milestone_form"):
-                        title = st.selectbox("Mijlpaal", list(milestones["title"]))
-                        row = milestones[milestones["title"] == title].iloc[0]
-                        c1, c2 = st.columns(2)
-                        done = c1.date_input("Behaald op", value=None, format="DD-MM-YYYY")
-                        clear = c2.checkbox("Nog niet behaald (datum wissen)")
-                        if st.form_submit_button("Mijlpaal opslaan"):
-                            version = seen_version("milestone", f"{code} | {title}", row["version"])
-                            try:
-                                set_milestone_done(engine(), actor, code, title, None if clear else done, version)
-                            except (EditRefused, PermissionDenied) as exc:
-                                write_refusal(exc)
-                            else:
-                                saved(f"Mijlpaal '{title}' opgeslagen.")
-                    # Remember the versions as shown now, before any save of this run.
-                    for _, m_row in milestones.iterrows():
-                        seen_version("milestone", f"{code} | {m_row['title']}", m_row["version"])
-
-# --- Metingen ---------------------------------------------------------------------------------------------
-if tabs[2].open:
-    with tabs[2]:
-        st.subheader("Meting invoeren")
-        if not actor.can(EDIT_DATA):
-            refused(EDIT_DATA, "metingen kunnen redacteuren en beheerders invoeren.")
-        elif empty_database:
-            st.caption("Nog geen wijken en indicatoren.")
-        else:
-            wijken = snap.frame("wijken")
-            wijken = wijken[wijken["programme_code"] == sel.programme_code].set_index("code")
-            city = sel.programme["city"]
-            indicators = snap.frame("indicators").set_index("code")
-            c1, c2, c3 = st.columns(3)
-            wijk_choice = c1.selectbox(
-                "Wijk",
-                ["", *wijken.index],
-                format_func=lambda c: wijken.loc[c, "name"] if c else f"{city} (stadsgemiddelde)",
-            )
-            indicator = c2.selectbox(
-                "Indicator", list(indicators.index), format_func=lambda c: f"{indicators.loc[c, 'name']}"
-            )
-            year = int(c3.number_input("Jaar", 1900, 2100, sel.reference_date.year))
-            match = editable_frame(
-                engine(),
-                "measurement",
-                where={"indicator_code": indicator, "year": year, "city": city, "wijk_code": wijk_choice or None},
-            )
-            current = match.iloc[0] if not match.empty else None
-            key = f"{indicator} | {city} | {wijk_choice} | {year}"
-            version = seen_version("measurement", key, current["version"] if current is not None else None)
-            unit = indicators.loc[indicator, "unit"]
-            if current is not None:
-                st.caption(f"Opgeslagen waarde: {fmt.value_with_unit(current['value'], unit)}. Opslaan vervangt die.")
-            else:
-                st.caption("Er is nog geen meting voor deze combinatie; opslaan voegt er een toe.")
-            with st.form("measurement_form"):
-                value = st.number_input(
-                    f"Waarde ({unit})", value=float(current["value"]) if current is not None else None, format="%.2f"
+            titles = projects.set_index("code")["title"]
+            code = st.selectbox("Project", list(titles.index), format_func=lambda c: f"{c} · {titles[c]}")
+            history = snap.frame("status_updates", sel.programme_code)
+            history = history[history["project_code"] == code].sort_values("update_date")
+            last = history.iloc[-1] if not history.empty else None
+            if last is not None:
+                st.caption(
+                    f"Laatste update: {fmt.date_long(last['update_date'])}, status {last['status']}, "
+                    f"voortgang {fmt.number(last['progress'])}%."
                 )
-                if st.form_submit_button("Meting opslaan", type="primary"):
-                    if value is None:
-                        st.error("Vul een waarde in.")
-                    else:
-                        try:
-                            save_measurement(
-                                engine(), actor, indicator, year, float(value), wijk_choice or None, city, version
-                            )
-                        except (EditRefused, PermissionDenied) as exc:
-                            write_refusal(exc)
-                        else:
-                            saved(f"Meting {indicators.loc[indicator, 'name']} {year} opgeslagen.")
-
-# --- Bulk bewerken ----------------------------------------------------------------------------------------
-if tabs[3].open:
-    with tabs[3]:
-        st.subheader("Bulk bewerken")
-        if not actor.can(EDIT_DATA):
-            refused(EDIT_DATA, "bulkbewerkingen kunnen redacteuren en beheerders doen.")
-        else:
-            st.caption(
-                "Wijzig cellen of voeg onderaan rijen toe en sla op. Alles wordt eerst gecontroleerd met dezelfde "
-                "regels als een import; bij één fout wordt niets opgeslagen. Sleutelkolommen van bestaande rijen "
-                "wijzigt u hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad "
-                "Statusupdate. De tabel toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt "
-                "de actuele stand op."
-            )
-            table = st.selectbox("Tabel", BULK_TABLES, format_func=ub.table_label, key="bulk_table")
-            spec = BY_NAME[table]
-            bases = st.session_state.setdefault(S_BULK, {})
-            if table not in bases:
-                bases[table] = snap.frame(f"bewerkbaar:{table}")
-            base = bases[table]
-            key_columns = list(spec.keys[0])
-            edited = st.data_editor(
-                base,
-                num_rows="add",
-                hide_index=True,
-                disabled=["version"],
-                column_config={
-                    "version": st.column_config.NumberColumn("versie", help="Controle op gelijktijdig bewerken")
-                },
-                key=f"bulk_editor_{table}_{st.session_state.get(S_BULK_GEN, 0)}",
-            )
-            c1, c2 = st.columns(2)
-            if c1.button("Wijzigingen opslaan", type="primary"):
-                rows, key_changes = ub.changed_rows(spec, base, edited)
-                if key_changes:
-                    st.error(
-                        "Sleutelkolommen (" + ", ".join(key_columns) + ") van bestaande rijen kunnen hier niet worden "
-                        "gewijzigd (rij " + ", ".join(map(str, key_changes)) + "). Voeg zo nodig een nieuwe rij toe."
-                    )
-                elif not rows:
-                    st.info("Er zijn geen wijzigingen om op te slaan.")
-                else:
+            with st.form("status_form"):
+                c1, c2, c3 = st.columns(3)
+                update_date = c1.date_input("Datum", value=dt.date.today(), format="DD-MM-YYYY")
+                default_status = last["status"] if last is not None else "niet gestart"
+                status = c2.selectbox("Status", PROJECT_STATUSES, index=PROJECT_STATUSES.index(default_status))
+                progress = c3.number_input(
+                    "Voortgang (%)", 0, 100, int(last["progress"]) if last is not None else 0, step=5
+                )
+                text = st.text_area("Toelichting")
+                st.caption(
+                    "Bij status " + " en ".join(f"'{s}'" for s in EXPLAINED_STATUSES) + " zijn oorzaak, gevolg "
+                    "en maatregel verplicht."
+                )
+                oorzaak = st.text_area("Oorzaak")
+                gevolg = st.text_area("Gevolg")
+                maatregel = st.text_area("Maatregel")
+                if st.form_submit_button("Statusupdate opslaan", type="primary"):
                     try:
-                        counts = save_rows(engine(), actor, table, rows)
+                        add_status_update(
+                            engine(),
+                            actor,
+                            code,
+                            update_date,
+                            status,
+                            int(progress),
+                            text,
+                            oorzaak,
+                            gevolg,
+                            maatregel,
+                        )
                     except (EditRefused, PermissionDenied) as exc:
                         write_refusal(exc)
                     else:
-                        saved(
-                            f"{ub.table_label(table)}: {fmt.number(counts['added'])} rijen toegevoegd, "
-                            f"{fmt.number(counts['changed'])} gewijzigd."
+                        saved(f"Statusupdate van {code} op {fmt.date_long(update_date)} opgeslagen.")
+
+            milestones = editable_frame(engine(), "milestone", where={"project_code": code})
+            st.markdown("**Mijlpalen van dit project**")
+            if milestones.empty:
+                st.caption("Dit project heeft geen mijlpalen.")
+            else:
+                shown = milestones.assign(
+                    Gepland=milestones["due_date"].map(fmt.date_short),
+                    Behaald=milestones["done_date"].map(fmt.date_short),
+                )[["title", "Gepland", "Behaald"]].rename(columns={"title": "Mijlpaal"})
+                st.dataframe(shown, hide_index=True)
+                with st.form("milestone_form"):
+                    title = st.selectbox("Mijlpaal", list(milestones["title"]))
+                    row = milestones[milestones["title"] == title].iloc[0]
+                    c1, c2 = st.columns(2)
+                    done = c1.date_input("Behaald op", value=None, format="DD-MM-YYYY")
+                    clear = c2.checkbox("Nog niet behaald (datum wissen)")
+                    if st.form_submit_button("Mijlpaal opslaan"):
+                        version = seen_version("milestone", f"{code} | {title}", row["version"])
+                        try:
+                            set_milestone_done(engine(), actor, code, title, None if clear else done, version)
+                        except (EditRefused, PermissionDenied) as exc:
+                            write_refusal(exc)
+                        else:
+                            saved(f"Mijlpaal '{title}' opgeslagen.")
+                # Remember the versions as shown now, before any save of this run.
+                for _, m_row in milestones.iterrows():
+                    seen_version("milestone", f"{code} | {m_row['title']}", m_row["version"])
+
+# --- Metingen ---------------------------------------------------------------------------------------------
+with tabs[2]:
+    st.subheader("Meting invoeren")
+    if not actor.can(EDIT_DATA):
+        refused(EDIT_DATA, "metingen kunnen redacteuren en beheerders invoeren.")
+    elif empty_database:
+        st.caption("Nog geen wijken en indicatoren.")
+    else:
+        wijken = snap.frame("wijken")
+        wijken = wijken[wijken["programme_code"] == sel.programme_code].set_index("code")
+        city = sel.programme["city"]
+        indicators = snap.frame("indicators").set_index("code")
+        c1, c2, c3 = st.columns(3)
+        wijk_choice = c1.selectbox(
+            "Wijk",
+            ["", *wijken.index],
+            format_func=lambda c: wijken.loc[c, "name"] if c else f"{city} (stadsgemiddelde)",
+        )
+        indicator = c2.selectbox(
+            "Indicator", list(indicators.index), format_func=lambda c: f"{indicators.loc[c, 'name']}"
+        )
+        year = int(c3.number_input("Jaar", 1900, 2100, sel.reference_date.year))
+        match = editable_frame(
+            engine(),
+            "measurement",
+            where={"indicator_code": indicator, "year": year, "city": city, "wijk_code": wijk_choice or None},
+        )
+        current = match.iloc[0] if not match.empty else None
+        key = f"{indicator} | {city} | {wijk_choice} | {year}"
+        version = seen_version("measurement", key, current["version"] if current is not None else None)
+        unit = indicators.loc[indicator, "unit"]
+        if current is not None:
+            st.caption(f"Opgeslagen waarde: {fmt.value_with_unit(current['value'], unit)}. Opslaan vervangt die.")
+        else:
+            st.caption("Er is nog geen meting voor deze combinatie; opslaan voegt er een toe.")
+        with st.form("measurement_form"):
+            value = st.number_input(
+                f"Waarde ({unit})", value=float(current["value"]) if current is not None else None, format="%.2f"
+            )
+            if st.form_submit_button("Meting opslaan", type="primary"):
+                if value is None:
+                    st.error("Vul een waarde in.")
+                else:
+                    try:
+                        save_measurement(
+                            engine(), actor, indicator, year, float(value), wijk_choice or None, city, version
                         )
-            c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
+                    except (EditRefused, PermissionDenied) as exc:
+                        write_refusal(exc)
+                    else:
+                        saved(f"Meting {indicators.loc[indicator, 'name']} {year} opgeslagen.")
+
+# --- Bulk bewerken ----------------------------------------------------------------------------------------
+with tabs[3]:
+    st.subheader("Bulk bewerken")
+    if not actor.can(EDIT_DATA):
+        refused(EDIT_DATA, "bulkbewerkingen kunnen redacteuren en beheerders doen.")
+    else:
+        st.caption(
+            "Wijzig cellen of voeg onderaan rijen toe en sla op. Alles wordt eerst gecontroleerd met dezelfde "
+            "regels als een import; bij één fout wordt niets opgeslagen. Sleutelkolommen van bestaande rijen "
+            "wijzigt u hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad "
+            "Statusupdate. De tabel toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt "
+            "de actuele stand op."
+        )
+        table = st.selectbox("Tabel", BULK_TABLES, format_func=ub.table_label, key="bulk_table")
+        spec = BY_NAME[table]
+        bases = st.session_state.setdefault(S_BULK, {})
+        if table not in bases:
+            bases[table] = snap.frame(f"bewerkbaar:{table}")
+        base = bases[table]
+        key_columns = list(spec.keys[0])
+        edited = st.data_editor(
+            base,
+            num_rows="add",
+            hide_index=True,
+            disabled=["version"],
+            column_config={
+                "version": st.column_config.NumberColumn("versie", help="Controle op gelijktijdig bewerken")
+            },
+            key=f"bulk_editor_{table}_{st.session_state.get(S_BULK_GEN, 0)}",
+        )
+        c1, c2 = st.columns(2)
+        if c1.button("Wijzigingen opslaan", type="primary"):
+            rows, key_changes = ub.changed_rows(spec, base, edited)
+            if key_changes:
+                st.error(
+                    "Sleutelkolommen (" + ", ".join(key_columns) + ") van bestaande rijen kunnen hier niet worden "
+                    "gewijzigd (rij " + ", ".join(map(str, key_changes)) + "). Voeg zo nodig een nieuwe rij toe."
+                )
+            elif not rows:
+                st.info("Er zijn geen wijzigingen om op te slaan.")
+            else:
+                try:
+                    counts = save_rows(engine(), actor, table, rows)
+                except (EditRefused, PermissionDenied) as exc:
+                    write_refusal(exc)
+                else:
+                    saved(
+                        f"{ub.table_label(table)}: {fmt.number(counts['added'])} rijen toegevoegd, "
+                        f"{fmt.number(counts['changed'])} gewijzigd."
+                    )
+        c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
 
 # --- Grenzen -------------------------------------------------------------------------------------------
 if tabs[4].open:

@@ -373,15 +373,14 @@ if tab_export.open:
         report_date = r2.selectbox("Stand op", list(options), format_func=options.get, key=f"sg_report_date_{contract}")
         st.download_button(
             "Voortgangsrapportage (PDF)",
-            data=lambda: progress_report.pdf_bytes(
-                progress_report.build(
-                    frames,
-                    contracts.reset_index(),
-                    contract,
-                    report_date,
-                    sel.programme["name"],
-                    effective_settings(snap),
-                )
+            data=partial(  # built when clicked, outside the run: the session's thresholds are taken now
+                lambda *args: progress_report.pdf_bytes(progress_report.build(*args)),
+                frames,
+                contracts.reset_index(),
+                contract,
+                report_date,
+                sel.programme["name"],
+                effective_settings(snap),
             ),
             file_name=f"voortgangsrapportage-{contract}-{report_date.isoformat()}.pdf",
             mime="application/pdf",

@@ -302,3 +302,14 @@ def test_changed_rows_of_the_data_editor():
     assert [r["indicator_code"] for r in rows] == ["B", "C"] and key_changes == []
     edited.loc[0, "year"] = 2009
     assert changed_rows(spec, base, edited)[1] == [1]
+
+
+def test_typed_input_survives_a_look_at_another_tab(seeded_url, monkeypatch):
+    """Only the open tab is built, except the tabs with typed input: their widgets keep their values."""
+    at = _app(seeded_url, monkeypatch, BEHEERDER, "Statusupdate")
+    assert "Back-up maken" not in {b.label for b in at.button}  # a closed lazy tab is not built
+    at.text_area[0].input("Half getypte toelichting").run()
+    open_tab(at, TAB_KEY, "Back-up")
+    assert "Back-up maken" in {b.label for b in at.button}
+    open_tab(at, TAB_KEY, "Statusupdate")
+    assert at.text_area[0].value == "Half getypte toelichting"

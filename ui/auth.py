@@ -181,14 +181,16 @@ def resolve() -> Access:
 
     Decided once per script run: the navigation, the page gate and the page itself all ask, and each
     decision reads the secrets and the user's rights. A run starts with a fresh `cursors` dict on its
-    context, which marks the run."""
+    context, which marks the run. Widget callbacks (which run before the script body and may change the
+    user's rights) decide afresh and are not remembered."""
     ctx = get_script_run_ctx()
+    if ctx is None or not ctx.has_script_started:
+        return _decide()
     memo = getattr(ctx, "_wijkaanpak_access", None)
-    if ctx is not None and memo is not None and memo[0] is ctx.cursors:
+    if memo is not None and memo[0] is ctx.cursors:
         return memo[1]
     access = _decide()
-    if ctx is not None:
-        ctx._wijkaanpak_access = (ctx.cursors, access)
+    ctx._wijkaanpak_access = (ctx.cursors, access)
     return access
 
 

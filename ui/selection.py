@@ -61,7 +61,7 @@ def _shared_choices(url: str, version: int) -> _Choices:
     for code, name, programme in zip(wijken["code"], wijken["name"], wijken["programme_code"], strict=True):
         names.setdefault(programme, {})[code] = name
     return _Choices(
-        programmes={row["code"]: row for _, row in programmes.iterrows()},
+        programmes={row["code"]: row.rename(row["code"]) for _, row in programmes.iterrows()},
         wijk_names=names,
         wijk_programme=dict(zip(wijken["code"], wijken["programme_code"], strict=True)),
     )
