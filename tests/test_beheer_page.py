@@ -308,8 +308,13 @@ def test_typed_input_survives_a_look_at_another_tab(seeded_url, monkeypatch):
     """Only the open tab is built, except the tabs with typed input: their widgets keep their values."""
     at = _app(seeded_url, monkeypatch, BEHEERDER, "Statusupdate")
     assert "Back-up maken" not in {b.label for b in at.button}  # a closed lazy tab is not built
-    at.text_area[0].input("Half getypte toelichting").run()
+    project = next(s for s in at.selectbox if s.label == "Project")
+    chosen = project.options[1]
+    project.select(chosen).run()
+    year = next(n for n in at.number_input if n.label == "Jaar")
+    year.set_value(2005).run()
     open_tab(at, TAB_KEY, "Back-up")
     assert "Back-up maken" in {b.label for b in at.button}
     open_tab(at, TAB_KEY, "Statusupdate")
-    assert at.text_area[0].value == "Half getypte toelichting"
+    assert next(s for s in at.selectbox if s.label == "Project").value == chosen.split(" · ")[0]
+    assert next(n for n in at.number_input if n.label == "Jaar").value == 2005
