@@ -181,8 +181,9 @@ def resolve() -> Access:
 
     Decided once per script run: the navigation, the page gate and the page itself all ask, and each
     decision reads the secrets and the user's rights. A run starts with a fresh `cursors` dict on its
-    context, which marks the run. Widget callbacks (which run before the script body and may change the
-    user's rights) decide afresh and are not remembered."""
+    context, which marks the run (ScriptRunContext.reset; check again on a Streamlit upgrade). Widget
+    callbacks (which run before the script body and may change the user's rights) decide afresh and are
+    not remembered."""
     ctx = get_script_run_ctx()
     if ctx is None or not ctx.has_script_started:
         return _decide()
