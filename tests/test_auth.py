@@ -97,6 +97,29 @@ def test_each_role_is_shown_with_name_and_gets_data(db, role):
     assert "Lokale modus" not in texts(at.info)
 
 
+def test_the_navigation_follows_a_change_of_role_within_a_session(db):
+    """A session keeps its st.Page list between runs (dashboard.py), but not past a change of its rights."""
+    from data_access.access import command_line_actor
+    from data_access.users import save_user, users
+
+    user = USERS["redacteur"]
+    at = app(logged_in(user["email"]), {"auth": AUTH}).run()
+    no_exceptions(at)
+    rights, pages = at.session_state["_per_session_pages"]
+    assert rights == ("hidden", "visible")  # Gebruikers, Beheer
+    kept = at.run().session_state["_per_session_pages"][1]
+    assert [id(p) for p in kept] == [id(p) for p in pages]  # built once for this session
+
+    engine = get_engine(db)
+    version = next(u["version"] for u in users(engine).to_dict("records") if u["email"] == user["email"])
+    save_user(engine, command_line_actor(), user["email"], user["name"], "kijker", None, version)
+    at.run()
+    no_exceptions(at)
+    rights, pages = at.session_state["_per_session_pages"]
+    assert rights == ("hidden", "hidden")
+    assert {p.title: p.visibility for p in pages}["Beheer"] == "hidden"
+
+
 def _capabilities_script():
     import streamlit as st
 

@@ -1,8 +1,8 @@
 """Cached reads for the pages.
 
 Each read is cached per data version: every write bumps the version in the database, so a change made
-here or in another app instance on the same database is seen on the next run, without per-query
-invalidation.
+here is seen on the next run, and one made in another app instance on the same database within a second
+(`versioning.recent`), without per-query invalidation.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class Snapshot:
 
     def __init__(self) -> None:
         self.url = database_url()
-        self.version = versioning.current(_engine(self.url))
+        self.version = versioning.recent(_engine(self.url))
 
     @classmethod
     def of_version(cls, url: str, version: int) -> Snapshot:

@@ -1,0 +1,74 @@
+"""The data version that page runs use: reused for a second, forgotten by a write in this process."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import update
+
+from data_access import versioning
+from data_access.access import Actor
+from data_access.audit import write_transaction
+from data_access.models import DataVersion
+from data_access.seeding import seed_folder
+from tests.mini_data import write_mini
+
+ADMIN = Actor("beheer@example.nl", "Beheer", "beheerder")
+
+
+@pytest.fixture
+def seeded(engine, tmp_path):
+    seed_folder(engine, write_mini(tmp_path / "mini"))
+    return engine
+
+
+def _external_bump(engine) -> None:
+    """A change by another app instance: the version row moves, this process is not told."""
+    with engine.begin() as conn:
+        conn.execute(update(DataVersion).where(DataVersion.id == 1).values(version=DataVersion.version + 1))
+
+
+def test_a_recent_version_is_reused_until_it_is_too_old(seeded):
+    engine = seeded
+    first = versioning.recent(engine)
+    _external_bump(engine)
+    assert versioning.recent(engine) == first  # within the second: no round trip
+    assert versioning.recent(engine, max_age=0) == first + 1  # too old: read again
+    assert versioning.current(engine) == first + 1
+
+
+def test_a_write_in_this_process_is_seen_on_the_next_read(seeded):
+    engine = seeded
+    first = versioning.recent(engine)
+    with write_transaction(engine, ADMIN):
+        pass
+    assert versioning.recent(engine) == first + 1
+
+
+def test_a_read_that_overlaps_a_write_is_not_kept(seeded, monkeypatch):
+    """A read that started before a commit may miss it; keeping it would hide the writer's own change."""
+    engine = seeded
+    old = versioning.current(engine)
+    reading, written = threading.Event(), threading.Event()
+    real_current = versioning.current
+
+    def slow_current(eng):
+        value = real_current(eng)  # reads the old version ...
+        reading.set()
+        written.wait(5)  # ... and returns only after the write has committed
+        return value
+
+    monkeypatch.setattr(versioning, "current", slow_current)
+    versioning.forget_recent(engine)
+    seen = []
+    reader = threading.Thread(target=lambda: seen.append(versioning.recent(engine)))
+    reader.start()
+    reading.wait(5)
+    monkeypatch.setattr(versioning, "current", real_current)
+    with write_transaction(engine, ADMIN):
+        pass
+    written.set()
+    reader.join(5)
+    assert seen == [old]
+    assert versioning.recent(engine) == old + 1  # the overlapping read was not kept
