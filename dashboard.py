@@ -1,5 +1,7 @@
 """Wijkaanpak-dashboard: entry point. Page setup and the navigation; each page renders the selection."""
 
+import copy
+
 import streamlit as st
 
 from data_access.access import EDIT_PROJECT, MANAGE
@@ -30,8 +32,11 @@ def navigation_pages(manage: str, edit: str) -> list[st.Page]:
 
 
 # st.Page looks its file up on disk, about 0.5 ms a page on every run: a session keeps its pages while its
-# rights stay the same.
-PAGES = per_session("pages", (auth.shown_to(MANAGE), auth.shown_to(EDIT_PROJECT)), navigation_pages)
+# rights stay the same. Each run gets copies: st.navigation and Page.run flag the page to run on the object,
+# and a stopped run may still reach page.run() while the next run has begun.
+PAGES = [
+    copy.copy(p) for p in per_session("pages", (auth.shown_to(MANAGE), auth.shown_to(EDIT_PROJECT)), navigation_pages)
+]
 
 # A browser that may not see data (lokale modus from another address, not logged in, not admitted) gets
 # only the refusal.

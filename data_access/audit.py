@@ -68,7 +68,11 @@ class Writer:
 @contextmanager
 def write_transaction(engine: Engine, actor: Actor) -> Iterator[Writer]:
     """All or nothing: the data, its audit rows and the version bump commit together."""
-    with engine.begin() as conn:
-        yield Writer(conn, actor)
-        versioning.bump(conn)
-    versioning.forget_recent(engine)  # this process sees its own change on the next run
+    try:
+        with engine.begin() as conn:
+            yield Writer(conn, actor)
+            versioning.bump(conn)
+    finally:
+        # This process sees its own change on the next run; also after a failed commit, which may still
+        # have reached the database.
+        versioning.forget_recent(engine)

@@ -71,7 +71,8 @@ def load_dataset(engine: Engine, data: DataSet) -> LoadResult:
         # Validation mirrors the constraints, so this is a last line of defence (or a concurrent writer).
         detail = str(getattr(exc, "orig", exc)).splitlines()[0]
         raise LoadRefused([Problem(None, None, None, f"de database weigerde de gegevens: {detail}")]) from exc
-    versioning.forget_recent(engine)
+    finally:
+        versioning.forget_recent(engine)
     return LoadResult({spec.table: len(data.rows.get(spec.table, [])) for spec in TABLES})
 
 

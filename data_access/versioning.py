@@ -57,8 +57,10 @@ def recent(engine: Engine, max_age: float = RECENT_SECONDS) -> int:
     version = current(engine)
     with _lock:
         # A write that committed while this read ran may not be in it: keep the result only if no forget
-        # came in between, or the writer's next run could see its own change undone for a second.
-        if _forgotten.get(key, 0) == generation:
+        # came in between, or the writer's next run could see its own change undone for a second. Nor over
+        # a read that started later (and may have seen a newer version).
+        known = _recent.get(key)
+        if _forgotten.get(key, 0) == generation and (known is None or started >= known[1]):
             _recent[key] = (version, started)
     return version
 
