@@ -46,55 +46,53 @@ def test_a_write_in_this_process_is_seen_on_the_next_read(seeded):
     assert versioning.recent(engine, max_age=60) == first + 1
 
 
-def test_a_read_that_overlaps_a_write_is_not_kept(seeded, monkeypatch):
-    """A read that started before a commit may miss it; keeping it would hide the writer's own change."""
-    engine = seeded
-    old = versioning.current(engine)
-    reading, written = threading.Event(), threading.Event()
-    real_current = versioning.current
+class SlowRead:
+    """A `versioning.recent` in a thread of its own whose database read returns only on `finish()`: it
+    has read the version by the time `start()` returns."""
 
-    def slow_current(eng):
-        value = real_current(eng)  # reads the old version ...
-        reading.set()
-        written.wait(5)  # ... and returns only after the write has committed
+    def __init__(self, engine, monkeypatch) -> None:
+        self.engine, self.monkeypatch, self.seen = engine, monkeypatch, []
+        self._read, self._release = threading.Event(), threading.Event()
+        self._real = versioning.current
+
+    def _slow_current(self, eng):
+        value = self._real(eng)
+        self._read.set()
+        self._release.wait(5)
         return value
 
-    monkeypatch.setattr(versioning, "current", slow_current)
-    versioning.forget_recent(engine)
-    seen = []
-    reader = threading.Thread(target=lambda: seen.append(versioning.recent(engine)))
+    def start(self) -> None:
+        self.monkeypatch.setattr(versioning, "current", self._slow_current)
+        versioning.forget_recent(self.engine)  # so this read goes to the database
+        self._thread = threading.Thread(target=lambda: self.seen.append(versioning.recent(self.engine)))
+        self._thread.start()
+        self._read.wait(5)
+        self.monkeypatch.setattr(versioning, "current", self._real)
+
+    def finish(self) -> None:
+        self._release.set()
+        self._thread.join(5)
+
+
+def test_a_read_that_overlaps_a_write_is_not_kept(seeded, monkeypatch):
+    """A read that started before a commit may miss it; keeping it would hide the writer's own change."""
+    old = versioning.current(seeded)
+    reader = SlowRead(seeded, monkeypatch)
     reader.start()
-    reading.wait(5)
-    monkeypatch.setattr(versioning, "current", real_current)
-    with write_transaction(engine, ADMIN):
+    with write_transaction(seeded, ADMIN):
         pass
-    written.set()
-    reader.join(5)
-    assert seen == [old]
-    assert versioning.recent(engine, max_age=60) == old + 1  # the overlapping read was not kept
+    reader.finish()
+    assert reader.seen == [old]
+    assert versioning.recent(seeded, max_age=60) == old + 1  # the overlapping read was not kept
 
 
 def test_a_slow_read_does_not_replace_a_later_one(seeded, monkeypatch):
     """Two reads at once: the one that started first may have missed a change the later one saw."""
-    engine = seeded
-    old = versioning.current(engine)
-    reading, release = threading.Event(), threading.Event()
-    real_current = versioning.current
-
-    def slow_current(eng):
-        value = real_current(eng)
-        reading.set()
-        release.wait(5)
-        return value
-
-    monkeypatch.setattr(versioning, "current", slow_current)
-    versioning.forget_recent(engine)
-    slow = threading.Thread(target=versioning.recent, args=(engine,))
-    slow.start()
-    reading.wait(5)
-    monkeypatch.setattr(versioning, "current", real_current)
-    _external_bump(engine)  # another instance writes
-    assert versioning.recent(engine, max_age=0) == old + 1  # a later read sees it and is kept
-    release.set()
-    slow.join(5)
-    assert versioning.recent(engine, max_age=60) == old + 1  # not stepped back to the slow read's version
+    old = versioning.current(seeded)
+    reader = SlowRead(seeded, monkeypatch)
+    reader.start()
+    _external_bump(seeded)  # another instance writes
+    assert versioning.recent(seeded, max_age=0) == old + 1  # a later read sees it and is kept
+    reader.finish()
+    assert reader.seen == [old]
+    assert versioning.recent(seeded, max_age=60) == old + 1  # not stepped back to the slow read's version
