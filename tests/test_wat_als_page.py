@@ -250,3 +250,31 @@ def test_a_control_shown_again_starts_from_the_scenario(app):
     planning = table_with(app, "Start scenario")
     start = pd.Timestamp(project["start_date"])
     assert planning.iloc[0]["Start scenario"] == fmt.date_short(start + pd.DateOffset(months=6))
+
+
+def test_every_control_gives_the_browser_its_scenario_value(app):
+    """The browser builds a control from its default whenever it has no value of its own for it (a tab
+    shown again, an interrupted run). That default must be the scenario's value: a control's minimum would
+    put -€ 1.000.000.000 on a budget line or -100% on a partner at the next click."""
+    open_page(app)
+    control(app, "number_input", BOERHAAVE_LABEL).set_value(30_000).run()
+    lines = [w for w in app.number_input if w.label.startswith("Verandering ")]
+    assert len(lines) > 2
+    assert {w.label: w.proto.default for w in lines} == {
+        w.label: 30_000 if w.label == BOERHAAVE_LABEL else 0 for w in lines
+    }
+    open_tab(app, f"wa_tab_{HAARLEM}", PARTNER_TAB)
+    control(app, "multiselect", "Bijdrage van partners aanpassen").set_value(["YMERE"]).run()
+    slider = control(app, "slider", "Ymere: verandering van de bijdrage (%)")
+    assert list(slider.proto.default) == [0]
+    slider.set_value(-15).run()
+    assert list(control(app, "slider", "Ymere: verandering van de bijdrage (%)").proto.default) == [-15]
+    code = "HLM-BOERHAAVEWIJK-02"
+    control(app, "multiselect", "Projecten verschuiven").set_value([code]).run()
+    project = project_rows(HAARLEM)[code]
+    label = f"{project['title']} (Boerhaavewijk): maanden later (min = eerder)"
+    assert control(app, "number_input", label).proto.default == 6
+    for name in ("Projecten verschuiven", "Bijdrage van partners aanpassen"):
+        chosen = control(app, "multiselect", name)
+        assert len(chosen.indices) == 1 and list(chosen.proto.default) == list(chosen.indices)
+    no_exceptions(app)

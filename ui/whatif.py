@@ -84,18 +84,17 @@ def _empty(generation: int = 0) -> dict:
     return {"budget": {}, "partners": {}, "dropped": [], "delays": {}, "loaded": None, "gen": generation}
 
 
-def _widget(programme: str, store: dict, name: str, value) -> str:
-    """The key of a scenario control, given its value from the store when the control is new.
+def _control_key(programme: str, store: dict, name: str) -> str:
+    """The key of a scenario control. Each control gets its value from the store as its default.
 
     The key carries a generation that changes whenever the store is replaced or changed from outside the
     control (loading, resetting, moving money), so the control then starts again from the store. Between
     those, the control keeps its own state: rewriting it on every run would undo quick changes that are
-    still on their way from the browser (several arrow-key steps on a slider).
+    still on their way from the browser (several arrow-key steps on a slider). The default also matters
+    in the browser, which builds a control from it whenever it holds no value of its own (a tab shown
+    again, an interrupted run); Streamlit's own default would be the minimum, -€ 1.000.000.000 or -100%.
     """
-    key = f"wa_w_{programme}_g{store.get('gen', 0)}_{name}"
-    if key not in st.session_state:
-        st.session_state[key] = value
-    return key
+    return f"wa_w_{programme}_g{store.get('gen', 0)}_{name}"
 
 
 def _next_generation(programme: str) -> int:
@@ -222,7 +221,7 @@ def budget_controls(programme: str, baseline: Baseline) -> None:
     for col, text in zip(header, ("Budgetregel", NOW, "Verandering (€)", "Scenario"), strict=True):
         col.caption(text)
     for key, base in zip(lines["key"], lines["baseline"], strict=True):
-        widget = _widget(programme, store, f"b_{key}", int(store["budget"].get(key, 0)))
+        widget = _control_key(programme, store, f"b_{key}")
         row = st.columns([3, 1.6, 2, 1.6], vertical_alignment="center")
         row[0].write(labels[key])
         row[1].write(_euro_cents(base))
@@ -230,6 +229,7 @@ def budget_controls(programme: str, baseline: Baseline) -> None:
             f"Verandering {labels[key]}",
             min_value=-(10**9),
             max_value=10**9,
+            value=int(store["budget"].get(key, 0)),
             step=500,
             key=widget,
             on_change=_set,
@@ -252,10 +252,11 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
     )
     projects = baseline.projects.sort_values(["wijk_name", "title"])
     project_label = dict(zip(projects["code"], projects["title"] + " (" + projects["wijk_name"] + ")", strict=True))
-    key = _widget(programme, store, "partners", [p for p in store["partners"] if p in names.index])
+    key = _control_key(programme, store, "partners")
     st.multiselect(
         "Bijdrage van partners aanpassen",
         list(names.index),
+        default=[p for p in store["partners"] if p in names.index],
         format_func=lambda c: names.get(c, c),
         key=key,
         on_change=_set_partners,
@@ -263,11 +264,12 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
         placeholder="Kies een of meer partners",
     )
     for code in store["partners"]:
-        widget = _widget(programme, store, f"p_{code}", int(store["partners"][code]))
+        widget = _control_key(programme, store, f"p_{code}")
         st.slider(
             f"{names.get(code, code)}: verandering van de bijdrage (%)",
             min_value=-100,
             max_value=100,
+            value=int(store["partners"][code]),
             step=1,
             key=widget,
             on_change=_set,
@@ -277,20 +279,22 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
             "afzonderlijk op de cent afgerond.",
         )
     c = st.columns(2)
-    key = _widget(programme, store, "dropped", [p for p in store["dropped"] if p in project_label])
+    key = _control_key(programme, store, "dropped")
     c[0].multiselect(
         "Projecten laten vervallen",
         list(project_label),
+        default=[p for p in store["dropped"] if p in project_label],
         format_func=project_label.get,
         key=key,
         on_change=_set_dropped,
         args=(programme, key),
         placeholder="Kies projecten",
     )
-    key = _widget(programme, store, "delayed", [p for p in store["delays"] if p in project_label])
+    key = _control_key(programme, store, "delayed")
     c[1].multiselect(
         "Projecten verschuiven",
         list(project_label),
+        default=[p for p in store["delays"] if p in project_label],
         format_func=project_label.get,
         key=key,
         on_change=_set_delayed,
@@ -298,11 +302,12 @@ def partner_controls(programme: str, baseline: Baseline) -> None:
         placeholder="Kies projecten",
     )
     for code in store["delays"]:
-        widget = _widget(programme, store, f"m_{code}", int(store["delays"][code]))
+        widget = _control_key(programme, store, f"m_{code}")
         c[1].number_input(
             f"{project_label[code]}: maanden later (min = eerder)",
             min_value=-MAX_SHIFT,
             max_value=MAX_SHIFT,
+            value=int(store["delays"][code]),
             step=1,
             key=widget,
             on_change=_set,
