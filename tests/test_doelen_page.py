@@ -265,6 +265,8 @@ def test_saved_thresholds_apply_to_every_page(own_app):
     expected = csv_statuses(AMS, TrajectorySettings(risk_tolerance=0.5))
     assert expected != csv_statuses(AMS)  # the threshold matters in the sample
     assert status_metrics(app) == expected_counts(expected)
+    # The browser falls back to a control's default when it rebuilds one: that must be the setting too.
+    assert app.number_input(key="w_target_risk_pct").proto.default == 50
     app.switch_page("pages/overzicht.py").run()
     assert any("hoogstens 50%" in c.value for c in app.caption)
     overzicht = next(

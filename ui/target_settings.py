@@ -88,6 +88,7 @@ def settings_panel(snap: Snapshot, may_save: bool) -> TrajectorySettings:
             "Risicomarge (% van de beoogde verandering)",
             min_value=0,
             max_value=100,
+            value=st.session_state[K_RISK],  # what the browser falls back to; Streamlit's own default is 0
             step=5,
             key=K_RISK,
             help="Hoe ver een meting achter de lijn mag liggen om nog 'risico' te heten; verder is 'niet op koers'.",
@@ -96,6 +97,7 @@ def settings_panel(snap: Snapshot, may_save: bool) -> TrajectorySettings:
             "Extra jaren voor een late meting",
             min_value=0,
             max_value=5,
+            value=st.session_state[K_GRACE],
             step=1,
             key=K_GRACE,
             help="Een meting is verouderd als de volgende meting (na het meetinterval) te laat is; "
