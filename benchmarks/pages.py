@@ -28,3 +28,33 @@ def dashboard_pages() -> list[PageRef]:
                 )
                 found.append((node.lineno, node.col_offset, PageRef(first.value, title)))
     return [ref for *_, ref in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A state of a page to measure: `label` follows the page title in reports, `params` go in the URL."""
+
+    label: str
+    params: dict
+
+
+def measured_variants(engine, page: PageRef) -> list[Variant]:
+    """The states of `page` worth timing. A page opened on the default selection can show only a prompt
+    ("kies een wijk") or a notice ("geen charter"); timing that alone would flatter it, so such pages are
+    also (Wijkprofiel, Doelen) or only (Charter) measured with their content."""
+    from sqlalchemy import text
+
+    def first(sql: str) -> str:
+        with engine.connect() as conn:
+            value = conn.execute(text(sql)).scalar()
+        if value is None:
+            raise RuntimeError(f"{page.title} meten kan niet: de gegevens missen wat de pagina toont ({sql})")
+        return value
+
+    if page.path in ("pages/wijkprofiel.py", "pages/doelen.py"):
+        wijk = first("SELECT min(wijk_code) FROM target")
+        return [Variant(" (alle wijken)", {}), Variant(" (één wijk)", {"wijk": wijk})]
+    if page.path == "pages/charter.py":
+        return [Variant(" (met charter)", {"programma": first("SELECT min(programme_code) FROM charter_agreement")})]
+    return [Variant("", {})]

@@ -25,9 +25,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from benchmarks.generate import generate
-from benchmarks.pages import dashboard_pages
+from benchmarks.pages import dashboard_pages, measured_variants
 from benchmarks.server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -100,16 +101,25 @@ def _bench_pages(url: str, scale: float, kind: str, rows: list[tuple], repeat: i
     from streamlit.testing.v1 import AppTest
 
     os.environ["DATABASE_URL"] = url
+    engine = get_engine(url)
     at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=600)
     elapsed, _ = _timed(at.run)
     rows.append((scale, kind, "pagina", "eerste bezoek app (standaardpagina)", elapsed, ""))
     for page in dashboard_pages():
-        cold, _ = _timed(at.switch_page(page.path).run)
-        errors = [e.value for e in at.exception]
-        warm = statistics.median(_timed(at.switch_page(page.path).run)[0] for _ in range(repeat))
-        note = "FOUT: " + errors[0][:80] if errors else ("" if warm < PAGE_TARGET_S else "boven doel 1,5 s")
-        rows.append((scale, kind, "pagina", f"{page.title} (eerste keer)", cold, ""))
-        rows.append((scale, kind, "pagina", f"{page.title} (herhaald)", warm, note))
+        for variant in measured_variants(engine, page):
+            session = at
+            if variant.params:  # a session of its own that opened the app on this selection, as a link does
+                session = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=600)
+                session.query_params.update(variant.params)
+                session.run()
+            cold, _ = _timed(session.switch_page(page.path).run)
+            errors = [e.value for e in session.exception]
+            warm = statistics.median(_timed(session.switch_page(page.path).run)[0] for _ in range(repeat))
+            note = "FOUT: " + errors[0][:80] if errors else ("" if warm < PAGE_TARGET_S else "boven doel 1,5 s")
+            name = page.title + variant.label
+            rows.append((scale, kind, "pagina", f"{name} (eerste keer)", cold, ""))
+            rows.append((scale, kind, "pagina", f"{name} (herhaald)", warm, note))
+    engine.dispose()
 
 
 def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None:
@@ -156,13 +166,17 @@ def bench_browser(url: str, rows: list[tuple], sessions: int, tmp: Path) -> None
             rows.append((1, "browser", part, "lege pagina met navigatie en zijbalk", t, f"{t / reference:.1f}x leeg"))
         with streamlit_server(url, tmp / "app.log") as (base, proc):
             pages = dashboard_pages()
+            engine = get_engine(url)
             for page in pages:
                 path = "/" if page is pages[0] else "/" + Path(page.path).stem  # the first page is the default
-                cold, warm = median_loads(base, path, page.title)
-                for part, t, reference in (("browser", cold, empty), ("browser met cache", warm, empty_warm)):
-                    ratio = t / reference
-                    note = f"{ratio:.1f}x leeg" + ("" if ratio <= 2 else " (boven doel 2x)")
-                    rows.append((1, "browser", part, page.title, t, note))
+                for variant in measured_variants(engine, page):
+                    query = ("?" + urlencode(variant.params)) if variant.params else ""
+                    cold, warm = median_loads(base, path + query, page.title)
+                    for part, t, reference in (("browser", cold, empty), ("browser met cache", warm, empty_warm)):
+                        ratio = t / reference
+                        note = f"{ratio:.1f}x leeg" + ("" if ratio <= 2 else " (boven doel 2x)")
+                        rows.append((1, "browser", part, page.title + variant.label, t, note))
+            engine.dispose()
             server = psutil.Process(proc.pid)
 
             def rss() -> int:
