@@ -14,9 +14,7 @@ from domain.target_views import (
     latest_per_wijk,
     target_heatmap,
     theme_order,
-    wijk_indicators,
     wijk_order,
-    wijk_series,
 )
 from domain.targets import TARGET_STATUSES, target_status_counts
 from ui import auth, page, selection
@@ -32,10 +30,10 @@ from ui.target_charts import (
     ranked_bars,
     small_multiples,
     target_status_display,
-    trend_chart,
 )
 from ui.target_settings import settings_panel, trial_settings
 from ui.widgets import target_rule_caption
+from ui.wijk_targets import chart_spec, wijk_targets
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -120,90 +118,25 @@ if section == "wijk":
         for i, w in enumerate(wijken.itertuples()):
             cols[i % 4].button(w.name, key=f"doel_pick_{w.code}", on_click=selection.choose_wijk, args=(w.code,))
         st.stop()
-    rows = wijk_indicators(sel.wijk_code, indicators, data.targets, data.measurements, ref_year, settings)
-    if rows.empty:
+    view = wijk_targets(snap, sel)
+    if not view.has_rows:
         st.info(f"Voor {wijk_name[sel.wijk_code]} zijn geen doelen en geen metingen vastgelegd.")
         st.stop()
-    if not rows["has_target"].any():
+    if not view.has_target:
         st.info(f"Voor {wijk_name[sel.wijk_code]} zijn geen meetbare doelen vastgelegd; hieronder de metingen.")
-    project_links = snap.frame("project_indicators", sel.programme_code)
-    for theme in theme_order(rows["theme"]):
+    for theme, cards in view.themes:
         st.subheader(theme.capitalize())
-        for r in rows[rows["theme"] == theme].itertuples():
+        for card in cards:
             with st.container(border=True):
                 left, right = st.columns([2, 3])
-                unit = r.unit
-                with left:
-                    st.markdown(f"**{r.indicator_name}**  \n{unit}, {r.direction} is beter")
-                    st.markdown(f"Status: **{target_status_display(r.status)}** ({r.reason})")
-                    facts = []
-                    if r.has_target:
-                        facts.append(
-                            f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})"
-                        )
-                        facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}")
-                    latest = (
-                        f"{fmt.value_with_unit(r.last_value, unit)} ({r.last_year})" if r.last_year else "geen meting"
-                    )
-                    facts.append(f"Laatste meting: {latest}" + (" · **verouderd**" if r.stale else ""))
-                    city = (
-                        f"{fmt.value_with_unit(r.city_value, unit)} ({int(r.city_year)})"
-                        if pd.notna(r.city_year)
-                        else "–"
-                    )
-                    facts.append(f"Stadsgemiddelde: {city}")
-                    due = f"verwacht in {r.next_due_year}" if r.next_due_year else "–"
-                    facts.append(f"Volgende meting: {due} (interval {r.interval_months} maanden)")
-                    st.markdown("  \n".join(facts))
-                    projects = contributing_projects(data.projects, project_links, r.indicator_code, sel.wijk_code)
-                    if not projects.empty:
-                        st.markdown(
-                            "Bijdragende projecten (bijdrage, geen bewezen effect):  \n"
-                            + "  \n".join(
-                                f"- {p.title} ({project_status_display(p.status)})" for p in projects.itertuples()
-                            )
-                        )
-                with right:
-                    series = wijk_series(data.measurements, sel.wijk_code, r.indicator_code, ref_year)
-                    trajectory = (
-                        pd.DataFrame(
-                            {
-                                "year": [int(r.baseline_year), int(r.target_year)],
-                                "value": [r.baseline_value, r.target_value],
-                            }
-                        )
-                        if r.has_target and pd.notna(r.baseline_value)
-                        else None
-                    )
-                    if series.empty:
-                        st.caption("Nog geen metingen om een trendlijn te tekenen.")
-                    else:
-                        st.altair_chart(
-                            trend_chart(
-                                series,
-                                trajectory,
-                                unit,
-                                f"{r.indicator_name}: verloop",
-                                f"Lijndiagram van {r.indicator_name} in {wijk_name[sel.wijk_code]} per jaar tot en "
-                                f"met {ref_year}, met het stadsgemiddelde"
-                                + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
-                            ),
-                            width="stretch",
-                        )
-    own = data.measurements[data.measurements["indicator_code"].isin(rows["indicator_code"])]
-    own = own[(own["year"] <= ref_year) & ((own["wijk_code"] == sel.wijk_code) | own["wijk_code"].isna())]
-    table = own.assign(
-        Indicator=own["indicator_code"].map(indicator_names),
-        Reeks=own["wijk_code"].map(lambda w: "stadsgemiddelde" if pd.isna(w) else "wijk"),
-    )
-    pivot = table.pivot_table(index=["Indicator", "Reeks"], columns="year", values="value", aggfunc="first")
-    units = indicators.set_index("name")["unit"]
-    shown = pivot.copy().astype(object)
-    for idx in pivot.index:
-        shown.loc[idx] = [fmt.value_with_unit(v, units[idx[0]]) if pd.notna(v) else "" for v in pivot.loc[idx]]
-    shown.columns = [str(c) for c in shown.columns]
+                for text in card.texts:
+                    left.markdown(text)
+                if card.chart is None:
+                    right.caption("Nog geen metingen om een trendlijn te tekenen.")
+                else:
+                    right.vega_lite_chart(spec=chart_spec(card), width="stretch")
     st.subheader("Alle metingen van de trendlijnen")
-    st.dataframe(shown.reset_index(), hide_index=True, width="stretch")
+    st.dataframe(view.table, hide_index=True, width="stretch")
 
 # --- Wijken vergelijken -----------------------------------------------------------------------------------
 elif section == "vergelijken":

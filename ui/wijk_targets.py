@@ -1,0 +1,141 @@
+"""The 'Per wijk' part of Doelen & indicatoren, built once per data version, selection and wijk for every session.
+
+A wijk has a card per indicator (facts, contributing projects and a trend chart) and a table of the
+measurements behind the charts. Building the ten or so Altair charts of a wijk took most of a run of the page;
+here they are built once as Vega-Lite specs and every later run only sends them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from domain.target_views import contributing_projects, theme_order, wijk_indicators, wijk_series
+from domain.targets import TrajectorySettings
+
+from . import format as fmt
+from .data import Snapshot, own_copy
+from .figures import programme_data_at, selection_key
+from .selection import Selection
+from .style import project_status_display
+from .target_charts import target_status_display, trend_chart
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    name: str
+    texts: tuple[str, ...]  # Markdown blocks of the left column, in order
+    chart: dict | None  # Vega-Lite spec with its data; None when there is no measurement yet
+
+
+@dataclass(frozen=True)
+class WijkTargets:
+    has_rows: bool  # any target or measurement for this wijk
+    has_target: bool
+    themes: tuple[tuple[str, tuple[IndicatorCard, ...]], ...]
+    table: pd.DataFrame  # every measurement of the trend lines, one row per indicator and series
+
+
+def wijk_targets(snap: Snapshot, sel: Selection) -> WijkTargets:
+    shared = _wijk_targets(*selection_key(snap, sel), sel.wijk_code)
+    return WijkTargets(shared.has_rows, shared.has_target, shared.themes, own_copy(shared.table))
+
+
+def chart_spec(card: IndicatorCard) -> dict:
+    """A copy of the card's spec for st.vega_lite_chart, which must not change the shared one."""
+    return copy.deepcopy(card.chart)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _wijk_targets(
+    url: str,
+    version: int,
+    code: str,
+    city: str,
+    reference_date: dt.date,
+    settings: TrajectorySettings,
+    wijk_code: str,
+) -> WijkTargets:
+    data = programme_data_at(url, version, code, city, reference_date, settings)
+    snap = Snapshot.of_version(url, version)
+    indicators = snap.frame("indicators")
+    ref_year = reference_date.year
+    wijk_name = data.wijken.set_index("code")["name"][wijk_code]
+    rows = wijk_indicators(wijk_code, indicators, data.targets, data.measurements, ref_year, settings)
+    if rows.empty:
+        return WijkTargets(False, False, (), pd.DataFrame())
+    links = snap.frame("project_indicators", code)
+    themes = []
+    for theme in theme_order(rows["theme"]):
+        cards = tuple(
+            _card(r, data, links, wijk_code, wijk_name, ref_year) for r in rows[rows["theme"] == theme].itertuples()
+        )
+        themes.append((theme, cards))
+    return WijkTargets(
+        True, bool(rows["has_target"].any()), tuple(themes), _table(rows, data, indicators, wijk_code, ref_year)
+    )
+
+
+def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year: int) -> IndicatorCard:
+    unit = r.unit
+    facts = []
+    if r.has_target:
+        facts.append(f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})")
+        facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}")
+    latest = f"{fmt.value_with_unit(r.last_value, unit)} ({r.last_year})" if r.last_year else "geen meting"
+    facts.append(f"Laatste meting: {latest}" + (" · **verouderd**" if r.stale else ""))
+    city = f"{fmt.value_with_unit(r.city_value, unit)} ({int(r.city_year)})" if pd.notna(r.city_year) else "–"
+    facts.append(f"Stadsgemiddelde: {city}")
+    due = f"verwacht in {r.next_due_year}" if r.next_due_year else "–"
+    facts.append(f"Volgende meting: {due} (interval {r.interval_months} maanden)")
+    texts = [
+        f"**{r.indicator_name}**  \n{unit}, {r.direction} is beter",
+        f"Status: **{target_status_display(r.status)}** ({r.reason})",
+        "  \n".join(facts),
+    ]
+    projects = contributing_projects(data.projects, links, r.indicator_code, wijk_code)
+    if not projects.empty:
+        texts.append(
+            "Bijdragende projecten (bijdrage, geen bewezen effect):  \n"
+            + "  \n".join(f"- {p.title} ({project_status_display(p.status)})" for p in projects.itertuples())
+        )
+    series = wijk_series(data.measurements, wijk_code, r.indicator_code, ref_year)
+    if series.empty:
+        return IndicatorCard(r.indicator_name, tuple(texts), None)
+    trajectory = (
+        pd.DataFrame({"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]})
+        if r.has_target and pd.notna(r.baseline_value)
+        else None
+    )
+    chart = trend_chart(
+        series,
+        trajectory,
+        unit,
+        f"{r.indicator_name}: verloop",
+        f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het stadsgemiddelde"
+        + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
+    )
+    spec = chart.to_dict()
+    spec["config"].pop("view", None)  # Altair's default theme; st.altair_chart renders without it
+    return IndicatorCard(r.indicator_name, tuple(texts), spec)
+
+
+def _table(rows: pd.DataFrame, data, indicators: pd.DataFrame, wijk_code: str, ref_year: int) -> pd.DataFrame:
+    indicator_names = indicators.set_index("code")["name"]
+    own = data.measurements[data.measurements["indicator_code"].isin(rows["indicator_code"])]
+    own = own[(own["year"] <= ref_year) & ((own["wijk_code"] == wijk_code) | own["wijk_code"].isna())]
+    table = own.assign(
+        Indicator=own["indicator_code"].map(indicator_names),
+        Reeks=own["wijk_code"].map(lambda w: "stadsgemiddelde" if pd.isna(w) else "wijk"),
+    )
+    pivot = table.pivot_table(index=["Indicator", "Reeks"], columns="year", values="value", aggfunc="first")
+    units = indicators.set_index("name")["unit"]
+    shown = pivot.copy().astype(object)
+    for idx in pivot.index:
+        shown.loc[idx] = [fmt.value_with_unit(v, units[idx[0]]) if pd.notna(v) else "" for v in pivot.loc[idx]]
+    shown.columns = [str(c) for c in shown.columns]
+    return shown.reset_index()
