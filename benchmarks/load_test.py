@@ -41,6 +41,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks.generate import generate
+from benchmarks.pages import session_links
 from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, database, streamlit_server
 from benchmarks.ws_client import StreamlitClient
 from data_access.csv_validation import read_folder
@@ -85,7 +86,7 @@ async def _app_state(page) -> str:
 
 
 async def _session(
-    n: int, browser, base: str, deadline: float, timeout_ms: int, times, errors, shots, think: float = 0.0
+    n: int, browser, base: str, link: str, deadline: float, timeout_ms: int, times, errors, shots, think: float = 0.0
 ) -> None:
     rng = random.Random(n)
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -94,7 +95,7 @@ async def _session(
     try:
         started = time.perf_counter()
         try:
-            await page.goto(base + "/", timeout=timeout_ms)
+            await page.goto(base + "/" + (f"?{link}" if link else ""), timeout=timeout_ms)
             await _settle(page, timeout_ms)
         except Exception as exc:  # the session never got going: an error, and nothing more to click
             errors.append(f"sessie {n}, eerste bezoek: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
@@ -127,8 +128,11 @@ async def _session(
         await context.close()
 
 
-async def _ws_session(n: int, base: str, deadline: float, timeout: float, think: float, times, errors) -> None:
+async def _ws_session(
+    n: int, base: str, link: str, deadline: float, timeout: float, think: float, times, errors
+) -> None:
     client = StreamlitClient(base)
+    client.query_string = link
     rng = random.Random(n)
     try:
         started = time.perf_counter()
@@ -195,7 +199,7 @@ async def warm_up(base: str, timeout: float) -> float:
 
 async def _run(
     bases: list[str],
-    sessions: int,
+    links: list[str],
     duration: float,
     timeout_ms: int,
     shots: str | None = None,
@@ -228,8 +232,8 @@ async def _run(
         await asyncio.gather(
             sample_memory(deadline),
             *(
-                _ws_session(n, bases[n % len(bases)], deadline, timeout_ms / 1000, think, times, errors)
-                for n in range(sessions)
+                _ws_session(n, bases[n % len(bases)], links[n], deadline, timeout_ms / 1000, think, times, errors)
+                for n in range(len(links))
             ),
         )
         return times, errors, rss
@@ -241,8 +245,8 @@ async def _run(
         await asyncio.gather(
             sample_memory(deadline),
             *(
-                _session(n, browser, bases[n % len(bases)], deadline, timeout_ms, times, errors, shots, think)
-                for n in range(sessions)
+                _session(n, browser, bases[n % len(bases)], links[n], deadline, timeout_ms, times, errors, shots, think)
+                for n in range(len(links))
             ),
         )
         await browser.close()
@@ -331,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                 times, errors, rss = asyncio.run(
                     _run(
                         bases,
-                        args.sessions,
+                        session_links(get_engine(url), args.sessions),
                         args.duration,
                         int(args.page_timeout * 1000),
                         args.shots,

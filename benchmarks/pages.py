@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from data_access.config import PROJECT_ROOT
 
@@ -28,7 +29,6 @@ def dashboard_pages() -> list[PageRef]:
                 )
                 found.append((node.lineno, node.col_offset, PageRef(first.value, title)))
     return [ref for *_, ref in sorted(found, key=lambda t: (t[0], t[1]))]
-
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,23 @@ def measured_variants(engine, page: PageRef) -> list[Variant]:
     if page.path == "pages/charter.py":
         return [Variant(" (met charter)", {"programma": first("SELECT min(programme_code) FROM charter_agreement")})]
     return [Variant("", {})]
+
+
+def session_links(engine, sessions: int) -> list[str]:
+    """The URL query each load-test session opens the app with. Half open it as it is (the first programme,
+    all wijken); the others follow a link to a wijk with targets in a programme with a charter, each session
+    another wijk where there are enough, so the wijk pages show their content and not all caches are shared."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        wijken = list(
+            conn.execute(
+                text(
+                    "SELECT DISTINCT t.wijk_code FROM target t JOIN wijk w ON w.code = t.wijk_code "
+                    "WHERE w.programme_code = (SELECT min(programme_code) FROM charter_agreement) ORDER BY 1"
+                )
+            ).scalars()
+        )
+    if not wijken:
+        raise RuntimeError("de gegevens hebben geen programma met charter en doelen per wijk")
+    return ["" if n % 2 == 0 else urlencode({"wijk": wijken[(n // 2) % len(wijken)]}) for n in range(sessions)]

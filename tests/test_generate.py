@@ -130,3 +130,39 @@ def test_every_page_runs_on_generated_data(small, tmp_path, monkeypatch):
         no_exceptions(at)
         lazy += open_every_lazy_tab(at)  # tabs that are built only when opened
     assert lazy >= 6  # Stuurgroep's four, Wat als' two
+
+
+def test_benchmarks_measure_pages_with_their_content(small, tmp_path, monkeypatch):
+    """The benchmark's variants and load-test links lead to a wijk with targets and a programme with a charter:
+    the pages then show content, not the prompt or notice they show on the default selection."""
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.pages import measured_variants, session_links
+
+    url = f"sqlite:///{tmp_path / 'variants.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, small)
+    monkeypatch.setenv("DATABASE_URL", url)
+    prompts = {
+        "pages/wijkprofiel.py": "Kies een wijk",
+        "pages/doelen.py": "Kies een wijk",
+        "pages/charter.py": "geen charterafspraken",
+    }
+    for page in dashboard_pages():
+        variants = measured_variants(engine, page)
+        if page.path not in prompts:
+            assert [v.params for v in variants] == [{}], page.title
+            continue
+        assert variants[-1].params, page.title
+        at = AppTest.from_file(str(APP_PATH), default_timeout=120)
+        at.query_params.update(variants[-1].params)
+        at.run()
+        at.switch_page(page.path).run()
+        no_exceptions(at)
+        shown = " ".join(e.value for e in [*at.markdown, *at.info])
+        assert prompts[page.path] not in shown, page.title
+    links = session_links(engine, 4)
+    assert links[0::2] == ["", ""]
+    wijken = {link.removeprefix("wijk=") for link in links[1::2]}
+    assert len(wijken) == 2 and wijken <= {t["wijk_code"] for t in _rows(small, "target")}
