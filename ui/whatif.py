@@ -52,6 +52,7 @@ register_read("scenarios", scenarios)
 NOW = "Nu"
 REST = "__rest__"  # the unallocated part of the central budget in the move form
 MAX_SHIFT = 60
+MAX_CHANGE = 10**9  # whole euros a budget line may change by: the range of its control
 GANTT_LIMIT = 30
 BUDGET_RULE = (
     "Regel: per wijk en categorie krijgen eerst de initiatieven met een besluit hun toegekende bedrag, daarna "
@@ -153,9 +154,17 @@ def _move(programme: str, source_key: str, target_key: str, amount_key: str) -> 
     amount = int(st.session_state[amount_key] or 0)
     if source == target or amount == 0:
         return
-    for key, sign in ((source, -1), (target, 1)):
-        if key != REST:
-            store["budget"][key] = int(store["budget"].get(key, 0)) + sign * amount
+    changed = {
+        key: int(store["budget"].get(key, 0)) + sign * amount
+        for key, sign in ((source, -1), (target, 1))
+        if key != REST
+    }
+    if any(abs(v) > MAX_CHANGE for v in changed.values()):
+        st.session_state["wa_move_error"] = (
+            f"Niet verplaatst: een budgetregel kan in een scenario hoogstens {fmt.euro(MAX_CHANGE)} omlaag of omhoog."
+        )
+        return
+    store["budget"].update(changed)
     store["gen"] = _next_generation(programme)
 
 
@@ -175,8 +184,11 @@ def load_into_state(programme: str, name: str, version: int, payload: str, basel
         if key not in lines:
             notes.append(f"Budgetregel {key} bestaat niet meer en is weggelaten.")
             continue
-        store["budget"][key] = int(cents // 100)
-        if cents % 100:
+        euros = int(cents // 100)
+        store["budget"][key] = max(-MAX_CHANGE, min(MAX_CHANGE, euros))
+        if store["budget"][key] != euros:
+            notes.append(f"De verandering bij {key} is begrensd op {fmt.euro(MAX_CHANGE)}.")
+        elif cents % 100:
             notes.append(f"Bedrag bij {key} is afgerond op hele euro's.")
     for code, pct in scenario.partner_percent.items():
         if code not in partners:
@@ -214,8 +226,10 @@ def budget_controls(programme: str, baseline: Baseline) -> None:
         keys = (f"wa_w_{programme}_from", f"wa_w_{programme}_to", f"wa_w_{programme}_amount")
         c[0].selectbox("Van", options, format_func=label.get, key=keys[0])
         c[1].selectbox("Naar", options, index=min(2, len(options) - 1), format_func=label.get, key=keys[1])
-        c[2].number_input("Bedrag (€)", min_value=0, max_value=10**9, value=30_000, step=1_000, key=keys[2])
+        c[2].number_input("Bedrag (€)", min_value=0, max_value=MAX_CHANGE, value=30_000, step=1_000, key=keys[2])
         c[3].button("Verplaatsen", on_click=_move, args=(programme, *keys), width="stretch")
+        if problem := st.session_state.pop("wa_move_error", None):
+            st.error(problem)
     st.markdown("**Of pas het budget per regel aan** (verandering in hele euro's; min = eraf, plus = erbij)")
     header = st.columns([3, 1.6, 2, 1.6])
     for col, text in zip(header, ("Budgetregel", NOW, "Verandering (€)", "Scenario"), strict=True):
@@ -227,8 +241,8 @@ def budget_controls(programme: str, baseline: Baseline) -> None:
         row[1].write(_euro_cents(base))
         row[2].number_input(
             f"Verandering {labels[key]}",
-            min_value=-(10**9),
-            max_value=10**9,
+            min_value=-MAX_CHANGE,
+            max_value=MAX_CHANGE,
             value=int(store["budget"].get(key, 0)),
             step=500,
             key=widget,
