@@ -33,7 +33,7 @@ from ui.target_charts import (
 )
 from ui.target_settings import settings_panel, trial_settings
 from ui.widgets import target_rule_caption
-from ui.wijk_targets import chart_spec, wijk_targets
+from ui.wijk_targets import chart_args, wijk_targets
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -131,10 +131,10 @@ if section == "wijk":
                 left, right = st.columns([2, 3])
                 for text in card.texts:
                     left.markdown(text)
-                if card.chart is None:
+                if card.spec is None:
                     right.caption("Nog geen metingen om een trendlijn te tekenen.")
                 else:
-                    right.vega_lite_chart(spec=chart_spec(card), width="stretch")
+                    right.vega_lite_chart(*chart_args(card), width="stretch")
     st.subheader("Alle metingen van de trendlijnen")
     st.dataframe(view.table, hide_index=True, width="stretch")
 

@@ -76,3 +76,57 @@ def test_gantt_spec_is_the_altair_gantt_chart_without_its_data():
     # The template is not changed by filling it in.
     other = gantt_spec(frame.iloc[1:], "Ander", "Ander diagram.")
     assert other["title"] == "Ander" and gantt_spec(frame, "Planning", "x")["spec"] == spec["spec"]
+
+
+def _trend_inputs():
+    series = pd.DataFrame(
+        {
+            "year": [2007, 2009, 2011, 2007, 2011],
+            "value": [82.3, 81.0, 80.1, 51.0, 47.6],
+            "reeks": ["wijk"] * 3 + ["stad"] * 2,
+        }
+    )
+    return series, pd.DataFrame({"year": [2007, 2014], "value": [82.3, 76.6]})
+
+
+def test_trend_spec_is_the_altair_trend_chart_without_its_data():
+    from ui.target_charts import _trend_chart, trend_frame, trend_spec
+
+    series, trajectory = _trend_inputs()
+    rows, spec = trend_spec(series, trajectory, "%", "Corporatiewoningen: verloop", "Lijndiagram.")
+    assert list(rows["reeks_label"]) == ["Wijk"] * 3 + ["Stadsgemiddelde"] * 2 + ["Traject naar doel"] * 2
+    expected = _trend_chart(trend_frame(series, trajectory), "%", "Corporatiewoningen: verloop", "Lijndiagram.")
+    expected = expected.to_dict()
+    expected.pop("data")
+    expected.pop("datasets")
+    expected["config"].pop("view")
+    assert spec == expected
+    assert spec["config"]["locale"] == NL_LOCALE and spec["description"] == "Lijndiagram."
+
+
+def test_trend_spec_does_not_depend_on_another_sessions_chart():
+    """st.altair_chart switches Altair's process-wide data transformer and theme while it converts a chart;
+    a spec made meanwhile in another session must come out the same (and the rows stay beside it)."""
+    import threading
+
+    from streamlit.elements import vega_charts
+
+    from ui.target_charts import trend_spec
+
+    series, trajectory = _trend_inputs()
+    reference = trend_spec(series, trajectory, "%", "T", "D")
+    other = alt.Chart(COUNTS).mark_bar().encode(x="aantal:Q", y="label:N")
+    stop = threading.Event()
+
+    def another_session():
+        while not stop.is_set():
+            vega_charts._convert_altair_to_vega_lite_spec(other)
+
+    thread = threading.Thread(target=another_session)
+    thread.start()
+    try:
+        made = [trend_spec(series, trajectory, "%", "T", "D") for _ in range(200)]
+    finally:
+        stop.set()
+        thread.join()
+    assert all(spec == reference[1] and rows.equals(reference[0]) for rows, spec in made)

@@ -35,20 +35,39 @@ def value_format(unit: str) -> str:
     return ",.1~f"
 
 
-def trend_chart(series: pd.DataFrame, trajectory: pd.DataFrame | None, unit: str, title: str, description: str):
-    """Small line chart: the wijk's measurements, the city average (dashed) and the trajectory line.
-
-    `series`: year, reeks ('wijk'/'stad'), value. `trajectory`: year, value (baseline and target), or None.
-    """
+def trend_frame(series: pd.DataFrame, trajectory: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows of a trend chart: `series` (year, reeks 'wijk'/'stad', value) and the trajectory line
+    (year, value of baseline and target, or None), each with its Dutch series label."""
     frames = [series]
     if trajectory is not None:
         frames.append(trajectory.assign(reeks="traject"))
     data = pd.concat(frames, ignore_index=True)
     data["reeks_label"] = data["reeks"].map(SERIES_LABELS)
+    return data
+
+
+def trend_spec(
+    series: pd.DataFrame, trajectory: pd.DataFrame | None, unit: str, title: str, description: str
+) -> tuple[pd.DataFrame, dict]:
+    """trend_chart as its rows and a Vega-Lite spec without data, for st.vega_lite_chart(rows, spec).
+
+    The spec is made from the chart on no rows. Altair's data transformer and theme are settings of the
+    whole process, which st.altair_chart in another session switches for a moment; a spec made with the
+    rows inside could then lose them to that session's chart."""
+    data = trend_frame(series, trajectory)
+    spec = _trend_chart(data, unit, title, description, rows=data.iloc[0:0]).to_dict()
+    spec.pop("data", None)
+    spec.pop("datasets", None)
+    spec["config"].pop("view", None)  # Altair's default theme; st.altair_chart renders without it
+    return data, spec
+
+
+def _trend_chart(data: pd.DataFrame, unit: str, title: str, description: str, rows: pd.DataFrame | None = None):
+    """The chart of `data`'s series, drawing `rows` (default: `data` itself)."""
     domain = [SERIES_LABELS[k] for k in SERIES_COLOURS if k in set(data["reeks"])]
     colours = [SERIES_COLOURS[k] for k in SERIES_COLOURS if k in set(data["reeks"])]
     chart = (
-        alt.Chart(data)
+        alt.Chart(data if rows is None else rows)
         .mark_line(point=True, strokeWidth=2)
         .encode(
             x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),

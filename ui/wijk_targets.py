@@ -2,7 +2,8 @@
 
 A wijk has a card per indicator (facts, contributing projects and a trend chart) and a table of the
 measurements behind the charts. Building the ten or so Altair charts of a wijk took most of a run of the page;
-here they are built once as Vega-Lite specs and every later run only sends them.
+here they are built once as Vega-Lite specs (without data, beside their rows, as ui/gantt.py does) and every
+later run only sends them.
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from .data import Snapshot, own_copy
 from .figures import programme_data_at, selection_key
 from .selection import Selection
 from .style import project_status_display
-from .target_charts import target_status_display, trend_chart
+from .target_charts import target_status_display, trend_spec
 
 
 @dataclass(frozen=True)
 class IndicatorCard:
-    name: str
     texts: tuple[str, ...]  # Markdown blocks of the left column, in order
-    chart: dict | None  # Vega-Lite spec with its data; None when there is no measurement yet
+    rows: pd.DataFrame | None  # the trend chart's rows; None when there is no measurement yet
+    spec: dict | None  # its Vega-Lite spec, without data
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ def wijk_targets(snap: Snapshot, sel: Selection) -> WijkTargets:
     return WijkTargets(shared.has_rows, shared.has_target, shared.themes, own_copy(shared.table))
 
 
-def chart_spec(card: IndicatorCard) -> dict:
-    """A copy of the card's spec for st.vega_lite_chart, which must not change the shared one."""
-    return copy.deepcopy(card.chart)
+def chart_args(card: IndicatorCard) -> tuple[pd.DataFrame, dict]:
+    """Rows and spec for st.vega_lite_chart: copies, as Streamlit changes the spec it is given."""
+    return own_copy(card.rows), copy.deepcopy(card.spec)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -105,13 +106,13 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         )
     series = wijk_series(data.measurements, wijk_code, r.indicator_code, ref_year)
     if series.empty:
-        return IndicatorCard(r.indicator_name, tuple(texts), None)
+        return IndicatorCard(tuple(texts), None, None)
     trajectory = (
         pd.DataFrame({"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]})
         if r.has_target and pd.notna(r.baseline_value)
         else None
     )
-    chart = trend_chart(
+    rows, spec = trend_spec(
         series,
         trajectory,
         unit,
@@ -119,9 +120,7 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het stadsgemiddelde"
         + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
     )
-    spec = chart.to_dict()
-    spec["config"].pop("view", None)  # Altair's default theme; st.altair_chart renders without it
-    return IndicatorCard(r.indicator_name, tuple(texts), spec)
+    return IndicatorCard(tuple(texts), rows, spec)
 
 
 def _table(rows: pd.DataFrame, data, indicators: pd.DataFrame, wijk_code: str, ref_year: int) -> pd.DataFrame:
