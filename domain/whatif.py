@@ -38,6 +38,7 @@ CATEGORIES = (GENERAL, INITIATIVE)
 MIN_PERCENT = Decimal(-100)
 MAX_PERCENT = Decimal(1000)
 MAX_DELAY_MONTHS = 120
+MAX_BUDGET_CHANGE = Decimal(10**9)  # euros a budget line may change by in a scenario, either way
 NO_WIJK = ""  # the wijk part of the key for general costs
 
 # Funding state of an allocation in a scenario (Dutch, shown on screen).
@@ -127,6 +128,12 @@ class Scenario:
                 euros = Decimal(str(amount))
                 if euros != euros.quantize(Decimal("0.01")):
                     raise ScenarioError(f"Bedrag met meer dan twee decimalen in het scenario: {amount}.")
+                if abs(euros) > MAX_BUDGET_CHANGE:
+                    limit = f"{int(MAX_BUDGET_CHANGE):,}".replace(",", ".")
+                    raise ScenarioError(
+                        f"Verandering van budgetregel {key} buiten het bereik van € {limit} eraf tot € {limit} "
+                        f"erbij: {amount}."
+                    )
                 deltas[budget_key(wijk, category)] = int(euros * 100)
             percents = {}
             for partner, pct in dict(payload.get("partners_procent", {})).items():

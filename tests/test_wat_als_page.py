@@ -280,22 +280,9 @@ def test_every_control_gives_the_browser_its_scenario_value(app):
     no_exceptions(app)
 
 
-def test_a_budget_line_stays_within_its_control(app, tmp_path, monkeypatch):
-    """A line changes by at most € 1.000.000.000 (its control's range): a move beyond it is refused with a
-    message, and a saved scenario beyond it is loaded at the limit with a note, not as an error box."""
-    from data_access.access import Actor
-    from data_access.config import SAMPLE_DATA_DIR
-    from data_access.engine import get_engine
-    from data_access.scenarios import save_scenario
-    from data_access.schema import upgrade_to_head
-    from data_access.seeding import seed_folder
-    from domain.whatif import Scenario
-
-    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
-    engine = get_engine(url)
-    upgrade_to_head(engine)
-    seed_folder(engine, SAMPLE_DATA_DIR)
-    monkeypatch.setenv("DATABASE_URL", url)
+def test_a_budget_line_stays_within_its_control(app):
+    """A line changes by at most € 1.000.000.000 (its control's range, and what a saved scenario may hold):
+    a move beyond it is refused with a message instead of an error box."""
     line = "HLM-CENTRUM|bewonersinitiatief"
     open_page(app)
     widget(app, "selectbox", f"wa_w_{HAARLEM}_to").set_value(line)
@@ -307,12 +294,4 @@ def test_a_budget_line_stays_within_its_control(app, tmp_path, monkeypatch):
     assert any("Niet verplaatst" in e.value and "€ 1.000.000.000" in e.value for e in app.error)
     assert metrics(app)["Niet toegekend in scenario"] == after_one  # the second move did nothing
     centrum = next(w["name"] for w in rows("wijk") if w["code"] == "HLM-CENTRUM")
-    assert control(app, "number_input", f"Verandering {centrum}: bewonersinitiatieven").value == 10**9
-
-    huge = Scenario(budget_deltas={line: 3 * 10**11}).to_json()  # € 3.000.000.000
-    save_scenario(engine, Actor("r@example.org", "R", "redacteur"), HAARLEM, "Te groot", huge)
-    app.switch_page(PAGE).run()
-    next(b for b in app.button if b.label == "Laden").click().run()
-    no_exceptions(app)
-    assert any("is begrensd op € 1.000.000.000" in s.value for s in app.success)
     assert control(app, "number_input", f"Verandering {centrum}: bewonersinitiatieven").value == 10**9

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -233,6 +234,13 @@ def test_payload_round_trip_and_errors():
         Scenario.from_payload({"versie": 1, "centraal_budget": {"W1|bewonersinitiatief": "1.001"}})
     with pytest.raises(ScenarioError, match="categorie"):
         Scenario.from_payload({"versie": 1, "centraal_budget": {"W1|snoep": "1"}})
+    # A budget line changes by at most € 1.000.000.000 either way (the range of its control on the page).
+    for amount, cents in (("1000000000.00", 10**11), ("-1000000000", -(10**11))):
+        edge = Scenario.from_payload({"versie": 1, "centraal_budget": {"W1|bewonersinitiatief": amount}})
+        assert edge.budget_deltas == {"W1|bewonersinitiatief": cents}
+    for amount in ("1000000000.01", "-3000000000"):
+        with pytest.raises(ScenarioError, match=re.escape("€ 1.000.000.000 eraf tot € 1.000.000.000 erbij")):
+            Scenario.from_payload({"versie": 1, "centraal_budget": {"W1|bewonersinitiatief": amount}})
 
 
 # Property tests -------------------------------------------------------------------------------------

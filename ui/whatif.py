@@ -24,6 +24,7 @@ from domain.milestones import milestone_state
 from domain.whatif import (
     FUNDED,
     GENERAL,
+    MAX_BUDGET_CHANGE,
     NOT_FUNDED,
     SCENARIO_SUFFIX,
     Baseline,
@@ -52,7 +53,7 @@ register_read("scenarios", scenarios)
 NOW = "Nu"
 REST = "__rest__"  # the unallocated part of the central budget in the move form
 MAX_SHIFT = 60
-MAX_CHANGE = 10**9  # whole euros a budget line may change by: the range of its control
+MAX_CHANGE = int(MAX_BUDGET_CHANGE)  # whole euros; also the range of a budget line's control
 GANTT_LIMIT = 30
 BUDGET_RULE = (
     "Regel: per wijk en categorie krijgen eerst de initiatieven met een besluit hun toegekende bedrag, daarna "
@@ -184,11 +185,8 @@ def load_into_state(programme: str, name: str, version: int, payload: str, basel
         if key not in lines:
             notes.append(f"Budgetregel {key} bestaat niet meer en is weggelaten.")
             continue
-        euros = int(cents // 100)
-        store["budget"][key] = max(-MAX_CHANGE, min(MAX_CHANGE, euros))
-        if store["budget"][key] != euros:
-            notes.append(f"De verandering bij {key} is begrensd op {fmt.euro(MAX_CHANGE)}.")
-        elif cents % 100:
+        store["budget"][key] = int(cents // 100)  # within the controls' range: Scenario checks it
+        if cents % 100:
             notes.append(f"Bedrag bij {key} is afgerond op hele euro's.")
     for code, pct in scenario.partner_percent.items():
         if code not in partners:
