@@ -332,10 +332,13 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                     flush=True,
                 )
+                engine = get_engine(url)
+                links = session_links(engine, args.sessions, args.instances)
+                engine.dispose()
                 times, errors, rss = asyncio.run(
                     _run(
                         bases,
-                        session_links(get_engine(url), args.sessions),
+                        links,
                         args.duration,
                         int(args.page_timeout * 1000),
                         args.shots,

@@ -60,10 +60,11 @@ def measured_variants(engine, page: PageRef) -> list[Variant]:
     return [Variant("", {})]
 
 
-def session_links(engine, sessions: int) -> list[str]:
+def session_links(engine, sessions: int, instances: int = 1) -> list[str]:
     """The URL query each load-test session opens the app with. Half open it as it is (the first programme,
     all wijken); the others follow a link to a wijk with targets in a programme with a charter, each session
-    another wijk where there are enough, so the wijk pages show their content and not all caches are shared."""
+    another wijk where there are enough, so the wijk pages show their content and not all caches are shared.
+    Session n runs on instance n mod `instances`; each instance gets both kinds in turn."""
     from sqlalchemy import text
 
     with engine.connect() as conn:
@@ -77,4 +78,9 @@ def session_links(engine, sessions: int) -> list[str]:
         )
     if not wijken:
         raise RuntimeError("de gegevens hebben geen programma met charter en doelen per wijk")
-    return ["" if n % 2 == 0 else urlencode({"wijk": wijken[(n // 2) % len(wijken)]}) for n in range(sessions)]
+    links = []
+    for n in range(sessions):
+        turn = n // instances  # the how-manieth session of its instance
+        wijk = wijken[sum(1 for link in links if link) % len(wijken)]
+        links.append("" if turn % 2 == 0 else urlencode({"wijk": wijk}))
+    return links

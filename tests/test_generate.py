@@ -166,3 +166,9 @@ def test_benchmarks_measure_pages_with_their_content(small, tmp_path, monkeypatc
     assert links[0::2] == ["", ""]
     wijken = {link.removeprefix("wijk=") for link in links[1::2]}
     assert len(wijken) == 2 and wijken <= {t["wijk_code"] for t in _rows(small, "target")}
+    # With two app processes (session n on process n mod 2) each process gets both kinds of session.
+    two = session_links(engine, 8, instances=2)
+    assert len({link for link in two if link}) == 2  # another wijk for each next wijk session, in turn
+    for instance in (0, 1):
+        mine = two[instance::2]
+        assert "" in mine and any(link.startswith("wijk=") for link in mine)
