@@ -128,7 +128,7 @@ def _set(programme: str, section: str, item: str, widget_key: str) -> None:
 def _forget(programme: str, store: dict, names: list[str]) -> None:
     """Drop the state of controls that are about to appear again, so they start from the store."""
     for name in names:
-        st.session_state.pop(f"wa_w_{programme}_g{store.get('gen', 0)}_{name}", None)
+        st.session_state.pop(_control_key(programme, store, name), None)
 
 
 def _set_partners(programme: str, widget_key: str) -> None:
