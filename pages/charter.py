@@ -15,7 +15,7 @@ from domain.charter import (
     themes,
 )
 from ui import format as fmt
-from ui import page
+from ui import page, static_chart
 from ui.charts import stacked_status_bars
 from ui.filters import multi
 from ui.style import CHARTER_PARTY_LABELS, CHARTER_STATUS_COLOURS, charter_status_display
@@ -74,7 +74,7 @@ long = counts[statuses].reset_index().melt(id_vars="theme", var_name="status", v
 long = long[long["aantal"] > 0]
 long["volgorde"] = long["theme"].map(list(counts.index).index)
 long = long.sort_values(["volgorde"], kind="stable").drop(columns="volgorde")
-st.altair_chart(
+static_chart.show_altair(
     stacked_status_bars(
         long,
         "theme",
@@ -84,8 +84,7 @@ st.altair_chart(
         "Charterafspraken naar thema en status",
         f"Gestapeld staafdiagram: aantal charterafspraken per thema naar status; {len(shown)} afspraken, "
         f"waarvan {int(shown['overdue'].sum())} over tijd op {fmt.date_long(sel.reference_date)}.",
-    ),
-    width="stretch",
+    )
 )
 st.dataframe(
     counts.reset_index().rename(

@@ -33,7 +33,7 @@ from ui.target_charts import (
 )
 from ui.target_settings import settings_panel, trial_settings
 from ui.widgets import target_rule_caption
-from ui.wijk_targets import chart_args, wijk_targets
+from ui.wijk_targets import wijk_targets
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -134,7 +134,7 @@ if section == "wijk":
                 if card.spec is None:
                     right.caption("Nog geen metingen om een trendlijn te tekenen.")
                 else:
-                    right.vega_lite_chart(*chart_args(card), width="stretch")
+                    right.html(card.chart)
     st.subheader("Alle metingen van de trendlijnen")
     st.dataframe(view.table, hide_index=True, width="stretch")
 

@@ -11,7 +11,7 @@ from domain.partners import (
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES, project_status
 from ui import format as fmt
-from ui import page
+from ui import page, static_chart
 from ui.charts import amount_heatmap, stacked_status_bars
 from ui.figures import partner_figures, programme_data
 from ui.filters import set_value, single
@@ -68,7 +68,7 @@ if ranking.empty:
     st.info("In deze selectie zijn geen partners actief.")
 else:
     breakdown = figures.breakdown
-    st.altair_chart(
+    static_chart.show_altair(
         stacked_status_bars(
             breakdown,
             "partner_name",
@@ -78,8 +78,7 @@ else:
             "Projecten per partner naar status",
             f"Gestapeld staafdiagram: per partner het aantal projecten waarvan de partner trekker of bijdrager is, "
             f"naar status op {fmt.date_long(sel.reference_date)}; {len(ranking)} partners, grootste budget bovenaan.",
-        ),
-        width="stretch",
+        )
     )
     table = pd.DataFrame(
         {
@@ -212,7 +211,7 @@ else:
         f"Alle wijken van {sel.programme['name']}: per partner de som van zijn bijdragen aan projecten in de wijk. "
         "Een leeg vak: de partner is daar niet actief; € 0: alleen trekker, zonder bijdrage."
     )
-    st.altair_chart(
+    static_chart.show_altair(
         amount_heatmap(
             amounts,
             "wijk_name",
@@ -224,7 +223,7 @@ else:
             f"Heatmap: bijdrage van elke partner per wijk in {sel.programme['name']}, donkerder is meer; "
             f"{len(matrix)} partners in {len(wijk_columns)} wijken. Dezelfde bedragen staan in de tabel eronder.",
         ),
-        width="content",
+        scroll=True,
     )
     shown_matrix = matrix.rename(columns={"partner_name": "Partner"})
     for column in [*wijk_columns, "Totaal"]:

@@ -12,7 +12,7 @@ from domain.meeting_pack import MeetingPack, default_previous_date
 from reports import progress_report, steering_pack
 from reports.tables import AGENDA_ORDER, CHANGE_ORDER, SPECS
 from ui import format as fmt
-from ui import page
+from ui import page, static_chart
 from ui.auth import current_actor
 from ui.data import engine
 from ui.stuurgroep import changes_per_wijk_chart, live_pack, programme_frames, table
@@ -222,7 +222,7 @@ if tab_changes.open:
         with left:
             st.subheader("Per wijk")
             if by_wijk["total"].sum() > 0:
-                st.altair_chart(changes_per_wijk_chart(by_wijk, previous_date, meeting_date), width="stretch")
+                static_chart.show_altair(changes_per_wijk_chart(by_wijk, previous_date, meeting_date))
             table("by_wijk", by_wijk, cells)
         with right:
             st.subheader("Per partner")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import json
+import re
+from dataclasses import dataclass
 
 import pandas as pd
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
@@ -56,3 +60,50 @@ def open_every_lazy_tab(at) -> int:
             open_tab(at, key, label)
             opened += 1
     return opened
+
+
+_DATA_URI = re.compile(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)"')
+_MARK = re.compile(r'<\w+ [^>]*?aria-label="([^"]*)"[^>]*?role="graphics-symbol"[^>]*?aria-roledescription="([^"]*)"')
+_TEXT_MARK = re.compile(r'<text [^>]*?aria-roledescription="text mark"[^>]*>([^<]*)</text>')
+_TITLE = re.compile(r"aria-label=\"Title text '((?:[^\"]|&quot;)*)'\"")
+
+
+@dataclass(frozen=True)
+class StaticChart:
+    """A chart drawn on the server (ui/static_chart.py): its alt text and the SVG the browser shows."""
+
+    alt: str
+    svg: str
+
+    @property
+    def title(self) -> str:
+        found = _TITLE.search(self.svg)
+        return html.unescape(found[1]) if found else ""
+
+    def marks(self, kind: str = "bar") -> pd.DataFrame:
+        """One row per drawn mark of `kind` (Vega's aria-roledescription: bar, rect, circle, text mark, ...),
+        its columns the fields Vega lists in the mark's aria-label, values as drawn (text)."""
+        rows = []
+        for label, role in _MARK.findall(self.svg):
+            if role == kind:
+                pairs = (part.split(": ", 1) for part in html.unescape(label).split("; "))
+                rows.append(dict(p for p in pairs if len(p) == 2))
+        return pd.DataFrame(rows)
+
+    def labels(self) -> list[str]:
+        """The text marks as drawn (e.g. the count beside each bar)."""
+        return [html.unescape(t) for t in _TEXT_MARK.findall(self.svg)]
+
+
+def static_charts(at) -> list[StaticChart]:
+    charts = []
+    for element in at.get("html"):
+        for data, alt in _DATA_URI.findall(element.proto.body):
+            charts.append(StaticChart(html.unescape(alt), base64.b64decode(data).decode()))
+    return charts
+
+
+def static_chart(at, title: str) -> StaticChart:
+    found = [c for c in static_charts(at) if c.title == title]
+    assert len(found) == 1, (title, [c.title for c in static_charts(at)])
+    return found[0]

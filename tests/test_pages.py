@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.apptest_helpers import chart_data, chart_spec, metric_help, metrics, no_exceptions
+from tests.apptest_helpers import metric_help, metrics, no_exceptions, static_chart
 from tests.conftest import APP_PATH
 from tests.sample_facts import programme_facts, rows
 from ui import format as fmt
@@ -33,21 +33,20 @@ def test_overzicht_figures_match_the_csvs(app, code):
         or app.query_params["peildatum"] == facts["peildatum"].isoformat()
     )
 
-    # The status chart holds exactly the counts per status, and its table says the same.
-    status_chart = app.get("vega_lite_chart")[0]
-    data = chart_data(status_chart)
-    assert dict(zip(data["status"], data["aantal"], strict=True)) == {
+    # The status chart draws exactly the counts per status, each also as a label, and its table says the same.
+    status_chart = static_chart(app, "Projecten naar status")
+    bars = status_chart.marks("bar")
+    assert dict(zip(bars["status"], bars["Aantal"].astype(int), strict=True)) == {
         s: facts["statuses"].get(s, 0)
         for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
     }
+    assert status_chart.labels() == list(bars["Aantal"])
     table = app.table[0].value  # the text on screen
     assert dict(zip(table["Status"], table["Aantal"], strict=True)) == {
         PROJECT_STATUS_LABELS.get(s, s): fmt.number(facts["statuses"].get(s, 0))
         for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
     }
-    spec = chart_spec(status_chart)
-    assert spec["title"] == "Projecten naar status" and spec["description"]
-    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert status_chart.alt.startswith("Staafdiagram: aantal projecten per status op ")
 
     if facts["central_budget"] or facts["approved"]:
         assert shown["Centraal budget"] == fmt.euro(facts["central_budget"])
@@ -128,8 +127,8 @@ def test_earlier_peildatum_shows_status_from_history(app):
     app.date_input(key="w_reference_date").set_value(earlier).run()
     no_exceptions(app)
     expected = programme_facts(code, today=earlier)
-    data = chart_data(app.get("vega_lite_chart")[0])
-    counts = dict(zip(data["status"], data["aantal"], strict=True))
+    bars = static_chart(app, "Projecten naar status").marks("bar")
+    counts = dict(zip(bars["status"], bars["Aantal"].astype(int), strict=True))
     for status in ("op schema", "aandacht", "vertraagd", "afgerond"):
         assert counts[status] == expected["statuses"].get(status, 0), status
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .static_chart import CSS as CHART_CSS
 from .tables import ALIGNMENT_CSS
 
 # A wide static table scrolls sideways in its own box, which keyboard users can only scroll when it can take
@@ -43,7 +44,7 @@ _DOCUMENT_LANGUAGE = (
     + _SCROLLABLE_TABLES
     + "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
     "{display: none;}"
-    f"{ALIGNMENT_CSS}</style>"
+    f"{ALIGNMENT_CSS}{CHART_CSS}</style>"
 )
 
 

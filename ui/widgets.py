@@ -10,6 +10,7 @@ import streamlit as st
 from domain.targets import TrajectorySettings
 
 from . import format as fmt
+from . import static_chart
 from .charts import status_bar
 from .tables import shared_table, static_table
 
@@ -36,8 +37,7 @@ def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
 
 def show_status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, description: str) -> None:
     """The status bar chart of `counts` (columns status, label, aantal)."""
-    spec = status_bar(counts, colours, title, description)
-    st.vega_lite_chart(counts[["status", "label", "aantal"]], spec, width="stretch")
+    static_chart.show(status_bar(counts, colours, title, description), counts[["status", "label", "aantal"]])
 
 
 def status_counts_section(

@@ -2,13 +2,12 @@
 
 A wijk has a card per indicator (facts, contributing projects and a trend chart) and a table of the
 measurements behind the charts. Building the ten or so Altair charts of a wijk took most of a run of the page;
-here they are built once as Vega-Lite specs (without data, beside their rows, as ui/gantt.py does) and every
-later run only sends them.
+here they are built once as Vega-Lite specs (made without data, beside their rows) and drawn as SVG
+(ui/static_chart.py), and every later run only sends them.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from dataclasses import dataclass
 
@@ -19,11 +18,14 @@ from domain.target_views import contributing_projects, theme_order, wijk_indicat
 from domain.targets import TrajectorySettings
 
 from . import format as fmt
+from . import static_chart
 from .data import Snapshot, own_copy
 from .figures import programme_data_at, selection_key
 from .selection import Selection
 from .style import project_status_display
 from .target_charts import target_status_display, trend_spec
+
+TREND_WIDTH = 420  # the chart column of a card on a laptop screen; narrower screens shrink the drawing
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class IndicatorCard:
     texts: tuple[str, ...]  # Markdown blocks of the left column, in order
     rows: pd.DataFrame | None  # the trend chart's rows; None when there is no measurement yet
     spec: dict | None  # its Vega-Lite spec, without data
+    chart: str | None  # the chart drawn (ui.static_chart.markup)
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,6 @@ class WijkTargets:
 def wijk_targets(snap: Snapshot, sel: Selection) -> WijkTargets:
     shared = _wijk_targets(*selection_key(snap, sel), sel.wijk_code)
     return WijkTargets(shared.has_rows, shared.has_target, shared.themes, own_copy(shared.table))
-
-
-def chart_args(card: IndicatorCard) -> tuple[pd.DataFrame, dict]:
-    """Rows and spec for st.vega_lite_chart: copies, as Streamlit changes the spec it is given."""
-    return own_copy(card.rows), copy.deepcopy(card.spec)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -106,7 +104,7 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         )
     series = wijk_series(data.measurements, wijk_code, r.indicator_code, ref_year)
     if series.empty:
-        return IndicatorCard(tuple(texts), None, None)
+        return IndicatorCard(tuple(texts), None, None, None)
     trajectory = (
         pd.DataFrame({"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]})
         if r.has_target and pd.notna(r.baseline_value)
@@ -120,7 +118,7 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het stadsgemiddelde"
         + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
     )
-    return IndicatorCard(tuple(texts), rows, spec)
+    return IndicatorCard(tuple(texts), rows, spec, static_chart.markup(spec, rows, TREND_WIDTH))
 
 
 def _table(rows: pd.DataFrame, data, indicators: pd.DataFrame, wijk_code: str, ref_year: int) -> pd.DataFrame:

@@ -1,0 +1,128 @@
+"""Charts without interaction, drawn on the server as SVG (Vega-Lite through vl-convert).
+
+An interactive Vega chart costs the browser about half a second of work the first time a page shows one
+(the Vega code, then parsing and drawing every chart); the same chart as SVG costs almost nothing. Charts
+whose only interaction was a tooltip are drawn this way: the numbers stand in the table beside every
+chart, and every mark keeps its values as its aria-label. Charts a user clicks (the Gantt chart, the
+heatmap of Doelen, the maps) stay interactive.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import functools
+import html
+import json
+import re
+import threading
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+import vl_convert as vlc
+
+# Streamlit's own chart theme, in so far as it differs from Vega's defaults: the static charts should look
+# like the interactive ones beside them.
+THEME = {
+    "background": None,
+    "font": "sans-serif",
+    "view": {"stroke": None},
+    "title": {"fontSize": 16, "fontWeight": 600, "anchor": "start", "color": "#111111", "offset": 8},
+    "axis": {
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "titleFontWeight": "normal",
+        "labelColor": "#31333f",
+        "titleColor": "#31333f",
+        "gridColor": "#e6eaf1",
+        "domainColor": "#c3c8d0",
+        "tickColor": "#c3c8d0",
+    },
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "labelColor": "#31333f"},
+}
+DEFAULT_WIDTH = 640
+CSS = (
+    ".wd-chart {margin: 0;} .wd-chart img {max-width: 100%; height: auto; display: block;}"
+    " .wd-scroll {overflow-x: auto;} .wd-scroll img {max-width: none;}"
+)
+_SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)" height="([\d.]+)"')
+
+_render_lock = threading.Lock()
+
+
+def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = DEFAULT_WIDTH) -> dict:
+    """`spec` (without data, or with its data inline) with `rows` as its data, a fixed width and the theme."""
+    full = copy.deepcopy(spec)
+    if rows is not None:
+        full["data"] = {"values": records(rows)}
+        full.pop("datasets", None)
+    if full.get("width", "container") == "container" and "facet" not in full:
+        full["width"] = width  # "container" needs a browser; a step width ({"step": 20}) stays
+    full["config"] = _merged(THEME, full.get("config", {}))
+    return full
+
+
+def altair_spec(chart) -> dict:
+    """The Vega-Lite spec of an Altair chart with its rows inline, made without Altair's data transformer:
+    that is a setting of the whole process, and st.altair_chart in another session switches it for a moment
+    (a spec made then would lose its rows to that session's chart)."""
+    chart = chart.copy(deep=False)
+    parts = [chart, *getattr(chart, "layer", [])]
+    for i, part in enumerate(parts):
+        if isinstance(part.data, pd.DataFrame):
+            part = part.copy(deep=False) if i else part
+            part.data = alt.InlineData(values=records(part.data))
+            if i:
+                chart.layer[i - 1] = part
+    spec = chart.to_dict(validate=False)
+    spec.get("config", {}).pop("view", None)  # Altair's default theme, which the interactive charts go without
+    return spec
+
+
+def show_altair(chart, width: int = DEFAULT_WIDTH, scroll: bool = False, where=st) -> None:
+    where.html(markup(altair_spec(chart), None, width, scroll))
+
+
+def records(rows: pd.DataFrame) -> list[dict]:
+    """JSON-safe rows: dates as ISO text (Vega-Lite parses them), missing values as null."""
+    return json.loads(rows.to_json(orient="records", date_format="iso", default_handler=float))
+
+
+def svg(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH) -> str:
+    return _render(json.dumps(full_spec(spec, rows, width), sort_keys=True, ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=512)
+def _render(spec_json: str) -> str:
+    with _render_lock:  # one converter for the process; its first call starts it (~0.5 s)
+        return vlc.vegalite_to_svg(spec_json)
+
+
+def markup(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH, scroll: bool = False) -> str:
+    """The chart as a figure whose name is the chart's alt text (its Vega-Lite description). A chart wider
+    than the page shrinks to fit; with `scroll` (a heatmap whose cells must stay readable) it keeps its size
+    and scrolls sideways, by keyboard too."""
+    drawing = svg(spec, rows, width)
+    size = _SIZE.search(drawing)
+    dimensions = f' width="{size[1]}" height="{size[2]}"' if size else ""
+    source = "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode()
+    alt_text = html.escape(spec.get("description") or _title(spec))
+    extra = ' wd-scroll" tabindex="0" aria-label="' + alt_text if scroll else ""
+    return f'<figure class="wd-chart{extra}"><img src="{source}" alt="{alt_text}"{dimensions}></figure>'
+
+
+def show(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH, where=st) -> None:
+    where.html(markup(spec, rows, width))
+
+
+def _title(spec: dict) -> str:
+    title = spec.get("title", "")
+    return title.get("text", "") if isinstance(title, dict) else str(title)
+
+
+def _merged(base: dict, override: dict) -> dict:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
