@@ -15,7 +15,15 @@ from data_access.schema import upgrade_to_head
 from data_access.seeding import seed_folder
 from data_access.settings import save_settings
 from domain.targets import TARGET_STATUSES, TrajectorySettings
-from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.apptest_helpers import (
+    StaticChart,
+    chart_data,
+    chart_spec,
+    metrics,
+    no_exceptions,
+    static_chart,
+    static_charts,
+)
 from tests.conftest import APP_PATH
 from tests.sample_facts import rows
 from tests.target_facts import city_values, csv_statuses, peildatum, wijk_codes, wijk_values
@@ -39,6 +47,14 @@ def status_metrics(app) -> dict[str, str]:
     return {s: shown[f"{TARGET_STATUS_SYMBOLS[s]} {s.capitalize()}"] for s in TARGET_STATUSES}
 
 
+def drawn_points(chart: StaticChart, series: str) -> dict[int, float]:
+    """The points of one line of a trend chart as drawn: year and value (Dutch notation, at most one decimal)."""
+    points = chart.marks("point")
+    points = points[points["Reeks"] == series]
+    values = (v.removeprefix("€").strip().replace(".", "").replace(",", ".") for v in points["Waarde"])
+    return {int(y): float(v) for y, v in zip(points["Jaar"], values, strict=True)}
+
+
 def expected_counts(statuses: dict) -> dict[str, str]:
     counts = Counter(statuses.values())
     return {s: fmt.number(counts.get(s, 0)) for s in TARGET_STATUSES}
@@ -60,19 +76,17 @@ def test_per_wijk_cards_trend_lines_and_untidy_cases(app):
     year = peildatum(AMS).year
     series = {ind: values for (w, ind), values in wijk_values(AMS, year).items() if w == "AMS-KOLENKIT"}
     names = {i["code"]: i["name"] for i in rows("indicator")}
-    charts = {chart_spec(c)["title"]: c for c in app.get("vega_lite_chart")}
-    # One trend line per measured indicator, holding exactly the wijk's measurements up to the peildatum.
+    charts = {c.title: c for c in static_charts(app)}
+    # One trend line per measured indicator, drawing exactly the wijk's measurements up to the peildatum.
     assert set(charts) == {f"{names[c]}: verloop" for c in series}
     city = city_values("Amsterdam")
     for code, values in series.items():
-        data = chart_data(charts[f"{names[code]}: verloop"])
-        wijk = data[data["reeks"] == "wijk"]
-        assert dict(zip(wijk["year"].astype(int), wijk["value"], strict=True)) == values, code
-        stad = data[data["reeks"] == "stad"]
-        assert dict(zip(stad["year"].astype(int), stad["value"], strict=True)) == {
-            y: v for (c, y), v in city.items() if c == code and y <= year
+        chart = charts[f"{names[code]}: verloop"]
+        assert drawn_points(chart, "Wijk") == {y: round(v, 1) for y, v in values.items()}, code
+        assert drawn_points(chart, "Stadsgemiddelde") == {
+            y: round(v, 1) for (c, y), v in city.items() if c == code and y <= year
         }
-        assert chart_spec(charts[f"{names[code]}: verloop"])["description"]
+        assert chart.alt.startswith(f"Lijndiagram van {names[code]} in Kolenkit per jaar")
     text = " ".join(m.value for m in app.markdown)
     # Wrong way: unemployment rises to 14,5% and the target year has passed.
     assert "Laatste meting: 14,5% (2011)" in text
@@ -193,7 +207,7 @@ def test_haarlem_offers_only_what_it_measures(app):
     no_exceptions(app)
     statuses = {k: v for k, v in csv_statuses(HLM).items() if k[0] == "HLM-BOERHAAVEWIJK"}
     assert metrics(app)["Doelen"] == fmt.number(len(statuses))
-    assert len(app.get("vega_lite_chart")) == len(measured)
+    assert len([c for c in static_charts(app) if c.title.endswith(": verloop")]) == len(measured)
 
 
 def test_missing_data_gets_a_dutch_message(tmp_path, monkeypatch):
@@ -251,14 +265,14 @@ def test_a_wijk_is_built_once_for_every_session(app, sample_db_url, monkeypatch)
     monkeypatch.setattr(wt, "trend_spec", lambda *a, **k: built.append(a[3]) or original(*a, **k))
     wt._wijk_targets.clear()
 
-    def shown(at) -> list[tuple[dict, list]]:
-        charts = [(chart_spec(c), chart_data(c).to_dict("records")) for c in at.get("vega_lite_chart")]
-        assert charts and all(rows for _, rows in charts)
+    def shown(at) -> list[StaticChart]:
+        charts = static_charts(at)
+        assert charts and all(len(c.marks("point")) for c in charts)
         return charts
 
     first = open_doelen(app, wijk="AMS-KOLENKIT")
     charts = shown(first)
-    assert sorted(built) == sorted(spec["title"] for spec, _ in charts)
+    assert sorted(built) == sorted(c.title for c in charts)
     second = open_doelen(AppTest.from_file(str(APP_PATH), default_timeout=60), wijk="AMS-KOLENKIT")
     assert len(built) == len(charts)  # nothing built again
     assert shown(second) == charts
@@ -277,11 +291,9 @@ def test_trial_thresholds_apply_to_this_session_only(app):
     assert any("eigen drempels" in w.value for w in app.warning)
     # Overzicht counts the same way in this session.
     app.switch_page("pages/overzicht.py").run()
-    overzicht = next(
-        chart_data(c) for c in app.get("vega_lite_chart") if chart_spec(c)["title"] == "Doelen naar status"
-    )
+    overzicht = static_chart(app, "Doelen naar status").marks("bar")
     counts = Counter(expected.values())
-    assert dict(zip(overzicht["status"], overzicht["aantal"], strict=True)) == {
+    assert dict(zip(overzicht["status"], overzicht["Aantal"].astype(int), strict=True)) == {
         s: counts.get(s, 0) for s in TARGET_STATUSES
     }
 
@@ -297,11 +309,9 @@ def test_saved_thresholds_apply_to_every_page(own_app):
     assert app.number_input(key="w_target_risk_pct").proto.default == 50
     app.switch_page("pages/overzicht.py").run()
     assert any("hoogstens 50%" in c.value for c in app.caption)
-    overzicht = next(
-        chart_data(c) for c in app.get("vega_lite_chart") if chart_spec(c)["title"] == "Doelen naar status"
-    )
+    overzicht = static_chart(app, "Doelen naar status").marks("bar")
     counts = Counter(expected.values())
-    assert dict(zip(overzicht["status"], overzicht["aantal"], strict=True)) == {
+    assert dict(zip(overzicht["status"], overzicht["Aantal"].astype(int), strict=True)) == {
         s: counts.get(s, 0) for s in TARGET_STATUSES
     }
 
