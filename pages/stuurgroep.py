@@ -222,7 +222,9 @@ if tab_changes.open:
         with left:
             st.subheader("Per wijk")
             if by_wijk["total"].sum() > 0:
-                static_chart.show_altair(changes_per_wijk_chart(by_wijk, previous_date, meeting_date))
+                static_chart.show_altair(
+                    changes_per_wijk_chart(by_wijk, previous_date, meeting_date), static_chart.HALF_WIDTH
+                )
             table("by_wijk", by_wijk, cells)
         with right:
             st.subheader("Per partner")

@@ -1,9 +1,10 @@
 """Charts without interaction, drawn on the server as SVG (Vega-Lite through vl-convert).
 
 An interactive Vega chart costs the browser about half a second of work the first time a page shows one
-(the Vega code, then parsing and drawing every chart); the same chart as SVG costs almost nothing. Charts
-whose only interaction was a tooltip are drawn this way: the numbers stand in the table beside every
-chart, and every mark keeps its values as its aria-label. Charts a user clicks (the Gantt chart, the
+(the Vega code, then parsing and drawing every chart); the same chart as an SVG image costs almost nothing.
+Charts whose only interaction was a tooltip are drawn this way. The image's alt text is the chart's
+description; the numbers stand in the table beside every chart (and, for the tests, in the aria-label
+Vega gives every mark of the SVG). Charts a user clicks (the Gantt chart, the
 heatmap of Doelen, the maps) stay interactive, and so do the charts of Wat als, which change with every
 input: the browser redraws an open Vega chart in milliseconds, while drawing on the server takes 30-100 ms
 of server time (vl-convert holds the GIL) per change.
@@ -44,7 +45,11 @@ THEME = {
     },
     "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "labelColor": "#31333f"},
 }
-DEFAULT_WIDTH = 640
+# Widths in CSS pixels of the main column on a laptop screen (1400 px wide, sidebar open). A drawing is never
+# enlarged (its text would grow with it); on a narrower screen it shrinks to fit.
+FULL_WIDTH = 900
+HALF_WIDTH = 440  # one of st.columns(2)
+DEFAULT_WIDTH = FULL_WIDTH
 CSS = (
     ".wd-chart {margin: 0;} .wd-chart img {max-width: 100%; height: auto; display: block;}"
     " .wd-scroll {overflow-x: auto;} .wd-scroll img {max-width: none;}"
@@ -61,7 +66,10 @@ def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = DEFAULT_WIDTH)
         full["data"] = {"values": records(rows)}
         full.pop("datasets", None)
     if full.get("width", "container") == "container" and "facet" not in full:
-        full["width"] = width  # "container" needs a browser; a step width ({"step": 20}) stays
+        # "container" needs a browser; the whole drawing (axis labels and legend included) gets `width`.
+        # A step width ({"step": 20}) stays as it is.
+        full["width"] = width
+        full["autosize"] = {"type": "fit-x", "contains": "padding"}
     full["config"] = _merged(THEME, full.get("config", {}))
     return full
 

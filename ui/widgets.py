@@ -36,8 +36,9 @@ def target_rule_caption(settings: TrajectorySettings | None = None) -> None:
 
 
 def show_status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, description: str) -> None:
-    """The status bar chart of `counts` (columns status, label, aantal)."""
-    static_chart.show(status_bar(counts, colours, title, description), counts[["status", "label", "aantal"]])
+    """The status bar chart of `counts` (columns status, label, aantal), half the page wide."""
+    spec = status_bar(counts, colours, title, description)
+    static_chart.show(spec, counts[["status", "label", "aantal"]], static_chart.HALF_WIDTH)
 
 
 def status_counts_section(

@@ -25,7 +25,7 @@ from .selection import Selection
 from .style import project_status_display
 from .target_charts import target_status_display, trend_spec
 
-TREND_WIDTH = 420  # the chart column of a card on a laptop screen; narrower screens shrink the drawing
+TREND_WIDTH = 500  # the chart column of a card on a laptop screen (ui/static_chart.py)
 
 
 @dataclass(frozen=True)
