@@ -59,6 +59,16 @@ _SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)" height="([\d.]+)"')
 _render_lock = threading.Lock()
 
 
+def _start_converter() -> None:
+    with _render_lock:
+        vlc.vegalite_to_svg({"mark": "point"})
+
+
+# The converter's first call starts its JavaScript engine (~0.5 s): done when the app starts, not on the
+# first page a user opens.
+threading.Thread(target=_start_converter, name="vl-convert-start", daemon=True).start()
+
+
 def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = DEFAULT_WIDTH) -> dict:
     """`spec` (without data, or with its data inline) with `rows` as its data, a fixed width and the theme."""
     full = copy.deepcopy(spec)
@@ -114,7 +124,7 @@ def svg(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH
 
 @functools.lru_cache(maxsize=512)
 def _render(spec_json: str) -> str:
-    with _render_lock:  # one converter for the process; its first call starts it (~0.5 s)
+    with _render_lock:  # one converter for the process
         return vlc.vegalite_to_svg(spec_json)
 
 
