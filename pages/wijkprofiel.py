@@ -1,15 +1,20 @@
-"""Wijkprofiel: one wijk on one screen: contract, partners, projects with status, targets."""
+"""Wijkprofiel: one wijk on one screen: contract, partners, projects with status, targets.
+
+The tables are short (one wijk) and only read: plain tables, shared by every session (ui/tables.py)."""
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from domain.overview import latest_city_average, partner_summary
+from domain.overview import partner_summary
 from domain.project_status import status_counts
 from ui import format as fmt
 from ui import page, selection
-from ui.figures import programme_data
-from ui.style import project_status_display
+from ui.figures import programme_data, selection_key
+from ui.tables import shared_table
 from ui.widgets import target_rule_caption
+from ui.wijk_profile import partner_table, project_table, target_table
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -23,6 +28,7 @@ if sel.wijk_code is None:
     st.stop()
 
 wijk = data.wijken.set_index("code").loc[sel.wijk_code]
+key = (*selection_key(snap, sel), "wijkprofiel", sel.wijk_code)  # the tables are the same for everyone with it
 st.title(wijk["name"])
 facts = [wijk["kind"], wijk["city"]]
 if pd.notna(wijk["district"]):
@@ -73,71 +79,18 @@ st.subheader("Projecten")
 if projects.empty:
     st.info("Deze wijk heeft nog geen projecten.")
 else:
-    table = pd.DataFrame(
-        {
-            "Status": projects["status"].map(project_status_display),
-            "Project": projects["title"],
-            "Thema": projects["theme"],
-            "Trekker": projects["lead_partner_name"],
-            "Voortgang": projects["progress"],
-            "Start": projects["start_date"].map(fmt.date_short),
-            "Einde": projects["end_date"].map(fmt.date_short),
-            "Budget": projects["budget"].map(fmt.euro),
-            "Laatste update": projects["last_update"].map(fmt.date_short),
-            "Signalen": [
-                ", ".join(s for s, on in (("verouderd", stale), ("over tijd", overdue)) if on)
-                for stale, overdue in zip(projects["stale"], projects["overdue"], strict=True)
-            ],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%d%%"),
-        },
-    )
+    shared_table((*key, "projecten"), partial(project_table, projects))
 
 st.subheader("Partners")
 partners = partner_summary(data.project_partners, projects)
 if partners.empty:
     st.info("Geen partnerbijdragen vastgelegd.")
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Partner": partners["partner_name"],
-                "Soort": partners["partner_kind"],
-                "Projecten": partners["projecten"],
-                "Trekker van": partners["trekker"],
-                "Bijdrage": partners["bijdrage"].map(fmt.euro),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    shared_table((*key, "partners"), partial(partner_table, partners))
 
 st.subheader("Doelen")
 if targets.empty:
     st.info("Voor deze wijk zijn geen meetbare doelen vastgelegd.")
 else:
-    rows = []
-    for t in targets.sort_values(["theme", "indicator_name"]).itertuples():
-        city = latest_city_average(data.measurements, t.indicator_code, t.latest_year or sel.reference_date.year)
-        rows.append(
-            {
-                "Thema": t.theme,
-                "Indicator": t.indicator_name,
-                "Beter is": t.direction,
-                "Nulmeting": f"{fmt.value_with_unit(t.baseline_value, t.unit)} ({t.baseline_year})",
-                "Doel": f"{fmt.value_with_unit(t.target_value, t.unit)} ({t.target_year})",
-                "Laatste meting": (
-                    f"{fmt.value_with_unit(t.latest_value, t.unit)} ({t.latest_year})" if t.latest_year else "–"
-                ),
-                "Stadsgemiddelde": f"{fmt.value_with_unit(city[1], t.unit)} ({city[0]})" if city else "–",
-                "Status": t.status,
-            }
-        )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    shared_table((*key, "doelen"), partial(target_table, targets, data.measurements, sel.reference_date.year))
     target_rule_caption()

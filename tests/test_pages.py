@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -100,12 +101,26 @@ def test_wijkprofiel_figures(app):
     assert shown["Projecten"] == fmt.number(len(projects))
     assert shown["Partnerbijdragen"] == fmt.euro_compact(budget)
     assert fmt.euro(budget) in metric_help(app, "Partnerbijdragen")
-    project_table = app.dataframe[0].value
-    assert len(project_table) == len(projects)
-    partner_table = app.dataframe[1].value
-    assert sorted(partner_table["Bijdrage"]) != [] and len(partner_table) == len(
-        {pp["partner_code"] for pp in rows("project_partner") if pp["project_code"] in projects}
-    )
+    # The tables are the text on screen: every project with the sum of its contributions, every partner with
+    # its own sum, every target of the wijk.
+    contributions = [pp for pp in rows("project_partner") if pp["project_code"] in projects]
+    titles = {p["code"]: p["title"] for p in rows("project")}
+    project_table = app.table[0].value.set_index("Project")
+    assert sorted(project_table.index) == sorted(titles[c] for c in projects)
+    for code in projects:
+        own = sum(Decimal(pp["amount"]) for pp in contributions if pp["project_code"] == code)
+        assert project_table.loc[titles[code], "Budget"] == fmt.euro(own), code
+    names = {p["code"]: p["name"] for p in rows("partner")}
+    partner_table = app.table[1].value.set_index("Partner")
+    expected = {}
+    for pp in contributions:
+        expected[names[pp["partner_code"]]] = expected.get(names[pp["partner_code"]], 0) + Decimal(pp["amount"])
+    assert {p: partner_table.loc[p, "Bijdrage"] for p in partner_table.index} == {
+        p: fmt.euro(a) for p, a in expected.items()
+    }
+    targets = [t for t in rows("target") if t["wijk_code"] == wijk["code"]]
+    if targets:
+        assert len(app.table[2].value) == len(targets)
 
 
 def test_wijkprofiel_without_wijk_offers_a_choice(app):
