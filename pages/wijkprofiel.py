@@ -12,7 +12,7 @@ from domain.project_status import status_counts
 from ui import format as fmt
 from ui import page, selection
 from ui.figures import programme_data, selection_key
-from ui.tables import shared_table
+from ui.tables import escape_markdown, shared_table
 from ui.widgets import target_rule_caption
 from ui.wijk_profile import partner_table, project_table, target_table
 
@@ -71,9 +71,13 @@ for contract in contracts.itertuples():
         f"tot {fmt.date_long(contract.end_date)}."
     )
     own = reports[reports["contract_code"] == contract.code]
-    for r in own.itertuples():
-        when = "geweest" if r.report_date.date() <= sel.reference_date else "gepland"
-        st.markdown(f"- {r.title}: {fmt.date_long(r.report_date)} ({when})")
+    moments = [
+        f"- {escape_markdown(r.title)}: {fmt.date_long(r.report_date)} "
+        f"({'geweest' if r.report_date.date() <= sel.reference_date else 'gepland'})"
+        for r in own.itertuples()
+    ]
+    if moments:
+        st.markdown("\n".join(moments))  # one list, read as one by a screen reader
 
 st.subheader("Projecten")
 if projects.empty:

@@ -27,7 +27,8 @@ _NUMBER_TEXT = re.compile(r"^[+\-−]?\s?(€\s?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
 # One stylesheet for every static table (see dashboard.py): a table's container key lists the columns to
 # align right ("tbl7-c2-c5-"), so no style element is needed per table.
 ALIGNMENT_CSS = "".join(
-    f"[class*='st-key-tbl'][class*='-c{n}-'] :is(td, th):nth-child({n}) {{text-align: right !important;}}"
+    f"[class*='st-key-tbl'][class*='-c{n}-'] :is(td, th):nth-child({n})"
+    " {text-align: right !important; white-space: nowrap;}"
     for n in range(1, _MAX_ALIGNED_COLUMNS + 1)
 )
 
