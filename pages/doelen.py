@@ -17,7 +17,7 @@ from domain.target_views import (
     wijk_order,
 )
 from domain.targets import TARGET_STATUSES, target_status_counts
-from ui import auth, page, selection
+from ui import auth, html_table, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
@@ -129,14 +129,13 @@ if section == "wijk":
         for card in cards:
             with st.container(border=True):
                 left, right = st.columns([2, 3])
-                for text in card.texts:
-                    left.markdown(text)
+                left.markdown("\n\n".join(card.texts))  # one element: the browser draws each at a cost
                 if card.spec is None:
                     right.caption("Nog geen metingen om een trendlijn te tekenen.")
                 else:
                     right.html(card.chart)
     st.subheader("Alle metingen van de trendlijnen")
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    html_table.show(view.table, f"Alle metingen van de trendlijnen van {wijk_name[sel.wijk_code]}")
 
 # --- Wijken vergelijken -----------------------------------------------------------------------------------
 elif section == "vergelijken":

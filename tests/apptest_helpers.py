@@ -107,3 +107,20 @@ def static_chart(at, title: str) -> StaticChart:
     found = [c for c in static_charts(at) if c.title == title]
     assert len(found) == 1, (title, [c.title for c in static_charts(at)])
     return found[0]
+
+
+_HTML_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+
+
+def html_tables(at) -> dict[str, pd.DataFrame]:
+    """Tables drawn as one HTML element (ui/html_table.py), by caption: the text on screen."""
+    tables = {}
+    for element in at.get("html"):
+        body = element.proto.body
+        if 'class="wd-table"' not in body:
+            continue
+        caption = html.unescape(re.search(r"<caption[^>]*>(.*?)</caption>", body, re.S)[1])
+        rows = [[html.unescape(c) for c in _HTML_CELL.findall(r)] for r in _HTML_ROW.findall(body)]
+        tables[caption] = pd.DataFrame(rows[1:], columns=rows[0])
+    return tables

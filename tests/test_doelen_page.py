@@ -19,6 +19,7 @@ from tests.apptest_helpers import (
     StaticChart,
     chart_data,
     chart_spec,
+    html_tables,
     metrics,
     no_exceptions,
     static_chart,
@@ -87,6 +88,19 @@ def test_per_wijk_cards_trend_lines_and_untidy_cases(app):
             y: round(v, 1) for (c, y), v in city.items() if c == code and y <= year
         }
         assert chart.alt.startswith(f"Lijndiagram van {names[code]} in Kolenkit per jaar")
+    # The same numbers in the table below the cards: per indicator a row for the wijk and one for the city.
+    table = html_tables(app)["Alle metingen van de trendlijnen van Kolenkit"].set_index(["Indicator", "Reeks"])
+    units = {i["code"]: i["unit"] for i in rows("indicator")}
+    assert len(table) == 2 * len(series)
+    for code, values in series.items():
+        wijk_row = table.loc[(names[code], "wijk")]
+        assert {int(y): v for y, v in wijk_row.items() if v != "–"} == {
+            y: fmt.value_with_unit(v, units[code]) for y, v in values.items()
+        }, code
+        city_row = table.loc[(names[code], "stadsgemiddelde")]
+        assert {int(y): v for y, v in city_row.items() if v != "–"} == {
+            y: fmt.value_with_unit(v, units[code]) for (c, y), v in city.items() if c == code and y <= year
+        }, code
     text = " ".join(m.value for m in app.markdown)
     # Wrong way: unemployment rises to 14,5% and the target year has passed.
     assert "Laatste meting: 14,5% (2011)" in text

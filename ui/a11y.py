@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .html_table import CSS as HTML_TABLE_CSS
 from .static_chart import CSS as CHART_CSS
 from .tables import ALIGNMENT_CSS
 
-# A wide static table scrolls sideways in its own box, which keyboard users can only scroll when it can take
-# focus (WCAG 2.1.1, axe: scrollable-region-focusable); st.table gives it no tabindex, so the page adds one,
-# with a name, to the boxes that overflow.
+# A wide static table (st.table, or ui/html_table.py) scrolls sideways in its own box, which keyboard users
+# can only scroll when it can take focus (WCAG 2.1.1, axe: scrollable-region-focusable); the box has no
+# tabindex, so the page adds one, with a name, to the boxes that overflow.
 _SCROLLABLE_TABLES = """<script>
 (() => {
   if (window.__tableBoxesWatched) return;  // the element runs again on every rerun
@@ -17,7 +18,7 @@ _SCROLLABLE_TABLES = """<script>
   let queued = false;
   const mark = () => {
     queued = false;
-    for (const box of document.querySelectorAll("[data-testid='stTable'] > div")) {
+    for (const box of document.querySelectorAll("[data-testid='stTable'] > div, .wd-table-box")) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute('tabindex')) {
         box.setAttribute('tabindex', '0');
@@ -44,7 +45,7 @@ _DOCUMENT_LANGUAGE = (
     + _SCROLLABLE_TABLES
     + "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
     "{display: none;}"
-    f"{ALIGNMENT_CSS}{CHART_CSS}</style>"
+    f"{ALIGNMENT_CSS}{CHART_CSS}{HTML_TABLE_CSS}</style>"
 )
 
 

@@ -53,7 +53,7 @@ def _link(text: str) -> Callable[[str], str]:
     return lambda url: f"[{escape_markdown(text)}]({url})" if isinstance(url, str) and url else fmt.MISSING
 
 
-def _is_number_text(column: pd.Series) -> bool:
+def is_number_text(column: pd.Series) -> bool:
     values = [str(v) for v in column.dropna() if str(v) != fmt.MISSING]
     return bool(values) and all(_NUMBER_TEXT.match(v) for v in values)
 
@@ -79,7 +79,7 @@ def markdown_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) 
         else:
             text = escape_markdown
         shown[escape_markdown(name)] = [fmt.MISSING if _missing(v) else text(v) for v in column]
-        if name not in links and (number or _is_number_text(column)):
+        if name not in links and (number or is_number_text(column)):
             right.append(position)
     return pd.DataFrame(shown), right
 

@@ -1,0 +1,33 @@
+"""Wide read-only tables as one HTML element (ui/html_table.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ui import html_table
+
+
+def test_cells_are_escaped_numbers_align_right_and_missing_values_show_a_dash():
+    frame = pd.DataFrame(
+        {
+            "Indicator": ["<b>Werkloosheid</b> & co", "**Bijstand**"],
+            "2007": ["12,2%", ""],
+            "2009": ["€ 188.000", None],
+        }
+    )
+    markup = html_table.markup(frame, 'Metingen van "Kolenkit"')
+    assert "<b>" not in markup and "&lt;b&gt;Werkloosheid&lt;/b&gt; &amp; co" in markup
+    assert "**Bijstand**" in markup  # shown as typed: no Markdown
+    assert '<caption class="wd-sr">Metingen van &quot;Kolenkit&quot;</caption>' in markup
+    number_head = '<th scope="col" class="wd-num">'
+    assert re.findall(r"<th [^>]*>", markup) == ['<th scope="col">', number_head, number_head]
+    assert '<td class="wd-num">12,2%</td>' in markup and '<td class="wd-num">€ 188.000</td>' in markup
+    assert markup.count('<td class="wd-num">–</td>') == 2
+    assert markup.count("<tr>") == 3
+
+
+def test_a_text_column_stays_left_aligned():
+    markup = html_table.markup(pd.DataFrame({"Reeks": ["wijk", "stadsgemiddelde"], "2011": ["8,4", "7,1"]}), "T")
+    assert "<td>wijk</td>" in markup and '<td class="wd-num">8,4</td>' in markup

@@ -1,0 +1,56 @@
+"""A wide read-only table as one HTML element.
+
+st.table reads every cell as Markdown: for a table of a few hundred cells (the measurements of a wijk, one
+column per year) that cost the browser about half a second per page load, as much as the interactive grid.
+Here the cells are escaped text in one element; numbers align right and do not break.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from . import format as fmt
+from .tables import is_number_text
+
+CSS = (
+    ".wd-table-box {overflow-x: auto; margin-bottom: 1rem;}"
+    " .wd-table {border-collapse: collapse; width: 100%; font-size: 0.875rem;}"
+    " .wd-table :is(th, td) {border: 1px solid rgba(49, 51, 63, 0.1); padding: 0.25rem 0.375rem;"
+    " text-align: left; vertical-align: top;}"
+    " .wd-table th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
+    " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
+    # The caption names the table for screen readers; the subheader above it already does so on screen.
+    " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
+    " white-space: nowrap;}"
+)
+
+
+def markup(frame: pd.DataFrame, caption: str) -> str:
+    """`frame` (text as shown; missing values as '–') as an HTML table named by `caption`."""
+    frame = frame.map(lambda v: fmt.MISSING if _missing(v) else v)
+    right = [is_number_text(frame[c]) for c in frame.columns]
+    head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
+    body = "".join(
+        "<tr>" + "".join(_cell("td", v, r) for v, r in zip(row, right, strict=True)) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return (
+        f'<div class="wd-table-box"><table class="wd-table"><caption class="wd-sr">{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def show(frame: pd.DataFrame, caption: str) -> None:
+    st.html(markup(frame, caption))
+
+
+def _missing(value) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and pd.isna(value))
+
+
+def _cell(tag: str, value, right: bool, extra: str = "") -> str:
+    css = ' class="wd-num"' if right else ""
+    return f"<{tag}{extra}{css}>{html.escape(str(value))}</{tag}>"
