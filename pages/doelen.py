@@ -130,12 +130,16 @@ if section == "wijk":
             with st.container(border=True):
                 left, right = st.columns([2, 3])
                 left.markdown("\n\n".join(card.texts))  # one element: the browser draws each at a cost
-                if card.spec is None:
+                if card.chart is None:
                     right.caption("Nog geen metingen om een trendlijn te tekenen.")
                 else:
                     right.html(card.chart)
     st.subheader("Alle metingen van de trendlijnen")
-    html_table.show(view.table, f"Alle metingen van de trendlijnen van {wijk_name[sel.wijk_code]}")
+    if view.table.empty:
+        st.info("Nog geen metingen voor de indicatoren van deze wijk.")
+    else:
+        caption = f"Alle metingen van de trendlijnen van {wijk_name[sel.wijk_code]}"
+        html_table.show(view.table, caption, row_headers=2)  # indicator and series name every row
 
 # --- Wijken vergelijken -----------------------------------------------------------------------------------
 elif section == "vergelijken":

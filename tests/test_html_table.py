@@ -31,3 +31,10 @@ def test_cells_are_escaped_numbers_align_right_and_missing_values_show_a_dash():
 def test_a_text_column_stays_left_aligned():
     markup = html_table.markup(pd.DataFrame({"Reeks": ["wijk", "stadsgemiddelde"], "2011": ["8,4", "7,1"]}), "T")
     assert "<td>wijk</td>" in markup and '<td class="wd-num">8,4</td>' in markup
+
+
+def test_row_headers_name_every_cell_and_missing_values_of_any_kind_show_a_dash():
+    frame = pd.DataFrame({"Indicator": ["A"], "Reeks": ["wijk"], "2007": [pd.NA], "2009": [pd.NaT], "2011": ["8,4"]})
+    markup = html_table.markup(frame, "T", row_headers=2)
+    assert '<th scope="row">A</th><th scope="row">wijk</th>' in markup
+    assert markup.count(">–</td>") == 2 and "NaT" not in markup

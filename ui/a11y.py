@@ -18,12 +18,13 @@ _SCROLLABLE_TABLES = """<script>
   let queued = false;
   const mark = () => {
     queued = false;
-    for (const box of document.querySelectorAll("[data-testid='stTable'] > div, .wd-table-box")) {
+    for (const box of document.querySelectorAll("[data-testid='stTable'] > div, .wd-table-box, .wd-scroll")) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute('tabindex')) {
         box.setAttribute('tabindex', '0');
         box.setAttribute('role', 'region');
-        box.setAttribute('aria-label', 'Tabel, horizontaal te schuiven');
+        const what = box.classList.contains('wd-scroll') ? 'Grafiek' : 'Tabel';
+        box.setAttribute('aria-label', what + ', horizontaal te schuiven');
       } else if (!scrolls && box.getAttribute('role') === 'region') {
         box.removeAttribute('tabindex'); box.removeAttribute('role'); box.removeAttribute('aria-label');
       }

@@ -40,7 +40,7 @@ def finish(chart: alt.Chart, title: str, description: str) -> alt.Chart:
 
 def status_bar(counts: pd.DataFrame, colours: dict[str, str], title: str, description: str) -> dict:
     """Vega-Lite spec of horizontal bars of counts per status, each labelled with its count; the data
-    (columns status, label, aantal) goes beside it to st.vega_lite_chart.
+    (columns status, label, aantal) goes beside it to ui.static_chart, which draws it.
 
     Written as a plain spec rather than Altair objects: it is on several pages and building it with Altair
     took about 80 ms of every run."""

@@ -20,7 +20,8 @@ CSS = (
     " .wd-table {border-collapse: collapse; width: 100%; font-size: 0.875rem;}"
     " .wd-table :is(th, td) {border: 1px solid rgba(49, 51, 63, 0.1); padding: 0.25rem 0.375rem;"
     " text-align: left; vertical-align: top;}"
-    " .wd-table th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
+    " .wd-table thead th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
+    " .wd-table tbody th {font-weight: 400;}"
     " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
     # The caption names the table for screen readers; the subheader above it already does so on screen.
     " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
@@ -28,13 +29,19 @@ CSS = (
 )
 
 
-def markup(frame: pd.DataFrame, caption: str) -> str:
-    """`frame` (text as shown; missing values as '–') as an HTML table named by `caption`."""
+def markup(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> str:
+    """`frame` (text as shown; missing values as '–') as an HTML table named by `caption`. The first
+    `row_headers` columns name their row, so a screen reader reads them with every cell of the row."""
     frame = frame.map(lambda v: fmt.MISSING if _missing(v) else v)
     right = [is_number_text(frame[c]) for c in frame.columns]
     head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
     body = "".join(
-        "<tr>" + "".join(_cell("td", v, r) for v, r in zip(row, right, strict=True)) + "</tr>"
+        "<tr>"
+        + "".join(
+            _cell("th", v, r, ' scope="row"') if i < row_headers else _cell("td", v, r)
+            for i, (v, r) in enumerate(zip(row, right, strict=True))
+        )
+        + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return (
@@ -43,12 +50,14 @@ def markup(frame: pd.DataFrame, caption: str) -> str:
     )
 
 
-def show(frame: pd.DataFrame, caption: str) -> None:
-    st.html(markup(frame, caption))
+def show(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> None:
+    st.html(markup(frame, caption, row_headers))
 
 
 def _missing(value) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and pd.isna(value))
+    if isinstance(value, str):
+        return value == ""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def _cell(tag: str, value, right: bool, extra: str = "") -> str:

@@ -6,8 +6,8 @@ Charts whose only interaction was a tooltip are drawn this way. The image's alt 
 description; the numbers stand in the table beside every chart (and, for the tests, in the aria-label
 Vega gives every mark of the SVG). Charts a user clicks (the Gantt chart, the
 heatmap of Doelen, the maps) stay interactive, and so do the charts of Wat als, which change with every
-input: the browser redraws an open Vega chart in milliseconds, while drawing on the server takes 30-100 ms
-of server time (vl-convert holds the GIL) per change.
+input: the browser redraws an open Vega chart in milliseconds, while drawing on the server takes 30-50 ms
+of server time (vl-convert holds the GIL) per change, more for a long chart.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def _start_converter() -> None:
         vlc.vegalite_to_svg({"mark": "point"})
 
 
-# The converter's first call starts its JavaScript engine (~0.5 s): done when the app starts, not on the
-# first page a user opens.
+# The converter's first call starts its JavaScript engine (~0.5 s): done in the background when the app
+# process first loads this module, not while a user waits for a chart.
 threading.Thread(target=_start_converter, name="vl-convert-start", daemon=True).start()
 
 
@@ -75,7 +75,9 @@ def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = DEFAULT_WIDTH)
     if rows is not None:
         full["data"] = {"values": records(rows)}
         full.pop("datasets", None)
-    if full.get("width", "container") == "container" and "facet" not in full:
+    composed = any(k in full for k in ("facet", "repeat", "concat", "hconcat", "vconcat"))
+    faceted = any(k in full.get("encoding", {}) for k in ("facet", "row", "column"))
+    if full.get("width", "container") == "container" and not composed and not faceted:
         # "container" needs a browser; the whole drawing (axis labels and legend included) gets `width`.
         # A step width ({"step": 20}) stays as it is.
         full["width"] = width
@@ -88,6 +90,11 @@ def altair_spec(chart) -> dict:
     """The Vega-Lite spec of an Altair chart with its rows inline, made without Altair's data transformer:
     that is a setting of the whole process, and st.altair_chart in another session switches it for a moment
     (a spec made then would lose its rows to that session's chart)."""
+    if not isinstance(chart, alt.Chart | alt.LayerChart) or any(
+        isinstance(layer, alt.LayerChart) for layer in getattr(chart, "layer", [])
+    ):
+        # Deeper parts would go through the data transformer again: not supported here.
+        raise TypeError(f"static_chart tekent één grafiek of lagen daarvan, geen {type(chart).__name__}")
     chart = chart.copy(deep=False)
     parts = [chart, *getattr(chart, "layer", [])]
     for i, part in enumerate(parts):
@@ -97,21 +104,23 @@ def altair_spec(chart) -> dict:
             if i:
                 chart.layer[i - 1] = part
     spec = chart.to_dict(validate=False)
-    # Altair's theme (another setting of the whole process) only adds the view size, which THEME and the
-    # fixed width replace: leave it out, so the spec is the same whichever theme is on at this moment.
-    spec["config"] = {k: v for k, v in spec.get("config", {}).items() if k != "view"}
+    # Altair's theme (another setting of the whole process) only adds the view size, which the fixed width and
+    # the chart's own height replace: leave it out, so the spec is the same whichever theme is on right now.
+    config = dict(spec.get("config", {}))
+    view = {k: v for k, v in config.pop("view", {}).items() if k not in ("continuousWidth", "continuousHeight")}
+    spec["config"] = {**config, **({"view": view} if view else {})}
     return spec
 
 
-def show_altair(chart, width: int = DEFAULT_WIDTH, scroll: bool = False, where=st) -> None:
-    where.html(markup(altair_spec(chart), None, width, scroll))
+def show_altair(chart, width: int = DEFAULT_WIDTH, scroll: bool = False) -> None:
+    st.html(markup(altair_spec(chart), None, width, scroll))
 
 
 def records(rows: pd.DataFrame) -> list[dict]:
     """JSON-safe rows: dates as ISO text (Vega-Lite parses them), amounts (Decimal) as numbers, missing
     values as null."""
     rows = rows.apply(lambda c: c.map(_number) if c.dtype == object else c)
-    return json.loads(rows.to_json(orient="records", date_format="iso", default_handler=str))
+    return json.loads(rows.to_json(orient="records", date_format="iso", double_precision=15, default_handler=str))
 
 
 def _number(value):
@@ -131,18 +140,18 @@ def _render(spec_json: str) -> str:
 def markup(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH, scroll: bool = False) -> str:
     """The chart as a figure whose name is the chart's alt text (its Vega-Lite description). A chart wider
     than the page shrinks to fit; with `scroll` (a heatmap whose cells must stay readable) it keeps its size
-    and scrolls sideways, by keyboard too."""
+    and scrolls sideways (ui/a11y.py makes the box reachable by keyboard when it does scroll)."""
     drawing = svg(spec, rows, width)
     size = _SIZE.search(drawing)
     dimensions = f' width="{size[1]}" height="{size[2]}"' if size else ""
     source = "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode()
     alt_text = html.escape(spec.get("description") or _title(spec))
-    extra = ' wd-scroll" tabindex="0" aria-label="' + alt_text if scroll else ""
-    return f'<figure class="wd-chart{extra}"><img src="{source}" alt="{alt_text}"{dimensions}></figure>'
+    kind = "wd-chart wd-scroll" if scroll else "wd-chart"
+    return f'<figure class="{kind}"><img src="{source}" alt="{alt_text}"{dimensions}></figure>'
 
 
-def show(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH, where=st) -> None:
-    where.html(markup(spec, rows, width))
+def show(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH) -> None:
+    st.html(markup(spec, rows, width))
 
 
 def _title(spec: dict) -> str:

@@ -49,7 +49,7 @@ def trend_frame(series: pd.DataFrame, trajectory: pd.DataFrame | None) -> pd.Dat
 def trend_spec(
     series: pd.DataFrame, trajectory: pd.DataFrame | None, unit: str, title: str, description: str
 ) -> tuple[pd.DataFrame, dict]:
-    """trend_chart as its rows and a Vega-Lite spec without data, for st.vega_lite_chart(rows, spec).
+    """The trend chart as its rows and a Vega-Lite spec without data, drawn by ui.static_chart.markup.
 
     The spec is made from the chart on no rows. Altair's data transformer and theme are settings of the
     whole process, which st.altair_chart in another session switches for a moment; a spec made with the

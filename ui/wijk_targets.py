@@ -31,9 +31,7 @@ TREND_WIDTH = 500  # the chart column of a card on a laptop screen (ui/static_ch
 @dataclass(frozen=True)
 class IndicatorCard:
     texts: tuple[str, ...]  # Markdown blocks of the left column, in order
-    rows: pd.DataFrame | None  # the trend chart's rows; None when there is no measurement yet
-    spec: dict | None  # its Vega-Lite spec, without data
-    chart: str | None  # the chart drawn (ui.static_chart.markup)
+    chart: str | None  # the trend chart drawn (ui.static_chart.markup); None when there is no measurement yet
 
 
 @dataclass(frozen=True)
@@ -104,7 +102,7 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         )
     series = wijk_series(data.measurements, wijk_code, r.indicator_code, ref_year)
     if series.empty:
-        return IndicatorCard(tuple(texts), None, None, None)
+        return IndicatorCard(tuple(texts), None)
     trajectory = (
         pd.DataFrame({"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]})
         if r.has_target and pd.notna(r.baseline_value)
@@ -118,7 +116,7 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
         f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het stadsgemiddelde"
         + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
     )
-    return IndicatorCard(tuple(texts), rows, spec, static_chart.markup(spec, rows, TREND_WIDTH))
+    return IndicatorCard(tuple(texts), static_chart.markup(spec, rows, TREND_WIDTH))
 
 
 def _table(rows: pd.DataFrame, data, indicators: pd.DataFrame, wijk_code: str, ref_year: int) -> pd.DataFrame:
