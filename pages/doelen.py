@@ -17,7 +17,7 @@ from domain.target_views import (
     wijk_order,
 )
 from domain.targets import TARGET_STATUSES, target_status_counts
-from ui import auth, html_table, page, selection
+from ui import auth, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
@@ -135,11 +135,10 @@ if section == "wijk":
                 else:
                     right.html(card.chart)
     st.subheader("Alle metingen van de trendlijnen")
-    if view.table.empty:
+    if view.table is None:
         st.info("Nog geen metingen voor de indicatoren van deze wijk.")
     else:
-        caption = f"Alle metingen van de trendlijnen van {wijk_name[sel.wijk_code]}"
-        html_table.show(view.table, caption, row_headers=2)  # indicator and series name every row
+        st.html(view.table)
 
 # --- Wijken vergelijken -----------------------------------------------------------------------------------
 elif section == "vergelijken":

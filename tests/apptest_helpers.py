@@ -124,3 +124,29 @@ def html_tables(at) -> dict[str, pd.DataFrame]:
         rows = [[html.unescape(c) for c in _HTML_CELL.findall(r)] for r in _HTML_ROW.findall(body)]
         tables[caption] = pd.DataFrame(rows[1:], columns=rows[0])
     return tables
+
+
+def while_another_session_converts(make, times: int) -> list:
+    """`times` results of make() while another thread converts an Altair chart the way st.altair_chart does:
+    that switches Altair's process-wide data transformer and theme for a moment."""
+    import threading
+
+    import altair as alt
+    from streamlit.elements import vega_charts
+
+    other = (
+        alt.Chart(pd.DataFrame({"aantal": [7, 8], "label": ["a", "b"]})).mark_bar().encode(x="aantal:Q", y="label:N")
+    )
+    stop = threading.Event()
+
+    def another_session():
+        while not stop.is_set():
+            vega_charts._convert_altair_to_vega_lite_spec(other)
+
+    thread = threading.Thread(target=another_session)
+    thread.start()
+    try:
+        return [make() for _ in range(times)]
+    finally:
+        stop.set()
+        thread.join()

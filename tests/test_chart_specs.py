@@ -7,6 +7,7 @@ import re
 import altair as alt
 import pandas as pd
 
+from tests.apptest_helpers import while_another_session_converts
 from ui.charts import NL_LOCALE, status_bar
 from ui.gantt import gantt_chart, gantt_spec
 from ui.style import PROJECT_STATUS_COLOURS
@@ -107,26 +108,9 @@ def test_trend_spec_is_the_altair_trend_chart_without_its_data():
 def test_trend_spec_does_not_depend_on_another_sessions_chart():
     """st.altair_chart switches Altair's process-wide data transformer and theme while it converts a chart;
     a spec made meanwhile in another session must come out the same (and the rows stay beside it)."""
-    import threading
-
-    from streamlit.elements import vega_charts
-
     from ui.target_charts import trend_spec
 
     series, trajectory = _trend_inputs()
     reference = trend_spec(series, trajectory, "%", "T", "D")
-    other = alt.Chart(COUNTS).mark_bar().encode(x="aantal:Q", y="label:N")
-    stop = threading.Event()
-
-    def another_session():
-        while not stop.is_set():
-            vega_charts._convert_altair_to_vega_lite_spec(other)
-
-    thread = threading.Thread(target=another_session)
-    thread.start()
-    try:
-        made = [trend_spec(series, trajectory, "%", "T", "D") for _ in range(200)]
-    finally:
-        stop.set()
-        thread.join()
+    made = while_another_session_converts(lambda: trend_spec(series, trajectory, "%", "T", "D"), 200)
     assert all(spec == reference[1] and rows.equals(reference[0]) for rows, spec in made)

@@ -6,14 +6,13 @@ import base64
 import datetime as dt
 import html
 import re
-import threading
 from decimal import Decimal
 
 import altair as alt
 import pandas as pd
 import pytest
 
-from tests.apptest_helpers import StaticChart
+from tests.apptest_helpers import StaticChart, while_another_session_converts
 from ui import static_chart
 from ui.charts import NL_LOCALE, status_bar
 
@@ -105,28 +104,13 @@ def test_a_chart_is_converted_once(monkeypatch):
 def test_altair_spec_does_not_depend_on_another_sessions_chart():
     """st.altair_chart switches Altair's process-wide data transformer and theme while it converts a chart;
     a chart drawn meanwhile in another session must keep its rows."""
-    from streamlit.elements import vega_charts
-
     chart = alt.Chart(COUNTS).mark_bar().encode(x="aantal:Q", y="label:N").properties(title="T", description="D")
     layered = chart + chart.mark_text().encode(text="aantal:Q")  # one data set, moved to the top
     reference_line = pd.DataFrame({"aantal": [3]})
     own_layer = chart + alt.Chart(reference_line).mark_rule().encode(x="aantal:Q")  # a layer with its own rows
     charts = (chart, layered, own_layer)
     references = [static_chart.altair_spec(c) for c in charts]
-    other = alt.Chart(COUNTS.assign(aantal=[7, 8])).mark_bar().encode(x="aantal:Q", y="label:N")
-    stop = threading.Event()
-
-    def another_session():
-        while not stop.is_set():
-            vega_charts._convert_altair_to_vega_lite_spec(other)
-
-    thread = threading.Thread(target=another_session)
-    thread.start()
-    try:
-        made = [[static_chart.altair_spec(c) for c in charts] for _ in range(100)]
-    finally:
-        stop.set()
-        thread.join()
+    made = while_another_session_converts(lambda: [static_chart.altair_spec(c) for c in charts], 100)
     assert all(specs == references for specs in made)
     for spec in references:
         values = sorted(v["aantal"] for rows in spec["datasets"].values() for v in rows)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 
 import pandas as pd
-import streamlit as st
 
 from . import format as fmt
 from .tables import is_number_text
@@ -48,10 +47,6 @@ def markup(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> str:
         f'<div class="wd-table-box"><table class="wd-table"><caption class="wd-sr">{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
-
-
-def show(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> None:
-    st.html(markup(frame, caption, row_headers))
 
 
 def _missing(value) -> bool:

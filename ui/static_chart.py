@@ -49,7 +49,6 @@ THEME = {
 # enlarged (its text would grow with it); on a narrower screen it shrinks to fit.
 FULL_WIDTH = 900
 HALF_WIDTH = 440  # one of st.columns(2)
-DEFAULT_WIDTH = FULL_WIDTH
 CSS = (
     ".wd-chart {margin: 0;} .wd-chart img {max-width: 100%; height: auto; display: block;}"
     " .wd-scroll {overflow-x: auto;} .wd-scroll img {max-width: none;}"
@@ -69,7 +68,7 @@ def _start_converter() -> None:
 threading.Thread(target=_start_converter, name="vl-convert-start", daemon=True).start()
 
 
-def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = DEFAULT_WIDTH) -> dict:
+def full_spec(spec: dict, rows: pd.DataFrame | None, width: int = FULL_WIDTH) -> dict:
     """`spec` (without data, or with its data inline) with `rows` as its data, a fixed width and the theme."""
     full = copy.deepcopy(spec)
     if rows is not None:
@@ -112,7 +111,7 @@ def altair_spec(chart) -> dict:
     return spec
 
 
-def show_altair(chart, width: int = DEFAULT_WIDTH, scroll: bool = False) -> None:
+def show_altair(chart, width: int = FULL_WIDTH, scroll: bool = False) -> None:
     st.html(markup(altair_spec(chart), None, width, scroll))
 
 
@@ -127,7 +126,7 @@ def _number(value):
     return float(value) if isinstance(value, Decimal) else value
 
 
-def svg(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH) -> str:
+def svg(spec: dict, rows: pd.DataFrame | None = None, width: int = FULL_WIDTH) -> str:
     return _render(json.dumps(full_spec(spec, rows, width), sort_keys=True, ensure_ascii=False))
 
 
@@ -137,7 +136,7 @@ def _render(spec_json: str) -> str:
         return vlc.vegalite_to_svg(spec_json)
 
 
-def markup(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH, scroll: bool = False) -> str:
+def markup(spec: dict, rows: pd.DataFrame | None = None, width: int = FULL_WIDTH, scroll: bool = False) -> str:
     """The chart as a figure whose name is the chart's alt text (its Vega-Lite description). A chart wider
     than the page shrinks to fit; with `scroll` (a heatmap whose cells must stay readable) it keeps its size
     and scrolls sideways (ui/a11y.py makes the box reachable by keyboard when it does scroll)."""
@@ -150,7 +149,7 @@ def markup(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WI
     return f'<figure class="{kind}"><img src="{source}" alt="{alt_text}"{dimensions}></figure>'
 
 
-def show(spec: dict, rows: pd.DataFrame | None = None, width: int = DEFAULT_WIDTH) -> None:
+def show(spec: dict, rows: pd.DataFrame | None = None, width: int = FULL_WIDTH) -> None:
     st.html(markup(spec, rows, width))
 
 

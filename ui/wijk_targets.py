@@ -18,8 +18,8 @@ from domain.target_views import contributing_projects, theme_order, wijk_indicat
 from domain.targets import TrajectorySettings
 
 from . import format as fmt
-from . import static_chart
-from .data import Snapshot, own_copy
+from . import html_table, static_chart
+from .data import Snapshot
 from .figures import programme_data_at, selection_key
 from .selection import Selection
 from .style import project_status_display
@@ -39,12 +39,14 @@ class WijkTargets:
     has_rows: bool  # any target or measurement for this wijk
     has_target: bool
     themes: tuple[tuple[str, tuple[IndicatorCard, ...]], ...]
-    table: pd.DataFrame  # every measurement of the trend lines, one row per indicator and series
+    # Every measurement of the trend lines, one row per indicator and series (ui.html_table.markup); None when
+    # there is no measurement yet.
+    table: str | None
 
 
 def wijk_targets(snap: Snapshot, sel: Selection) -> WijkTargets:
-    shared = _wijk_targets(*selection_key(snap, sel), sel.wijk_code)
-    return WijkTargets(shared.has_rows, shared.has_target, shared.themes, own_copy(shared.table))
+    """Shared as it is: every part is text or a tuple, nothing a run could change."""
+    return _wijk_targets(*selection_key(snap, sel), sel.wijk_code)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -64,7 +66,7 @@ def _wijk_targets(
     wijk_name = data.wijken.set_index("code")["name"][wijk_code]
     rows = wijk_indicators(wijk_code, indicators, data.targets, data.measurements, ref_year, settings)
     if rows.empty:
-        return WijkTargets(False, False, (), pd.DataFrame())
+        return WijkTargets(False, False, (), None)
     links = snap.frame("project_indicators", code)
     themes = []
     for theme in theme_order(rows["theme"]):
@@ -72,9 +74,11 @@ def _wijk_targets(
             _card(r, data, links, wijk_code, wijk_name, ref_year) for r in rows[rows["theme"] == theme].itertuples()
         )
         themes.append((theme, cards))
-    return WijkTargets(
-        True, bool(rows["has_target"].any()), tuple(themes), _table(rows, data, indicators, wijk_code, ref_year)
-    )
+    table = _table(rows, data, indicators, wijk_code, ref_year)
+    shown = None
+    if not table.empty:  # the indicator and the series name every row
+        shown = html_table.markup(table, f"Alle metingen van de trendlijnen van {wijk_name}", row_headers=2)
+    return WijkTargets(True, bool(rows["has_target"].any()), tuple(themes), shown)
 
 
 def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year: int) -> IndicatorCard:
