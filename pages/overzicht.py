@@ -68,11 +68,14 @@ else:
     b[4].metric("Aangevraagd, niet toegekend", fmt.euro(cb.pending_requests))
     if cb.over_allocated:
         st.error(f"Er is {fmt.euro(-cb.remaining)} meer toegekend dan het centrale budget.")
-    shared_table((*key, "budget_categories"), partial(budget_categories, data.allocations))
+    shared_table(
+        (*key, "budget_categories"), "Centraal budget per categorie", partial(budget_categories, data.allocations)
+    )
 
 st.subheader("Per wijk")
 shared_table(
     (*key, "wijken"),
+    "Per wijk",
     partial(wijk_table, figures.per_wijk, sel.programme_code, sel.reference_date),
     links={"Profiel": "Openen"},  # the row and column name the wijk and purpose
 )
@@ -83,4 +86,4 @@ st.caption(
 )
 
 st.subheader("Alle programma's")
-shared_table((*key, "programmes"), partial(programme_table, figures.comparison))
+shared_table((*key, "programmes"), "Alle programma's", partial(programme_table, figures.comparison))

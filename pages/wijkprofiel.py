@@ -83,18 +83,18 @@ st.subheader("Projecten")
 if projects.empty:
     st.info("Deze wijk heeft nog geen projecten.")
 else:
-    shared_table((*key, "projecten"), partial(project_table, projects))
+    shared_table((*key, "projecten"), "Projecten", partial(project_table, projects))
 
 st.subheader("Partners")
 partners = partner_summary(data.project_partners, projects)
 if partners.empty:
     st.info("Geen partnerbijdragen vastgelegd.")
 else:
-    shared_table((*key, "partners"), partial(partner_table, partners))
+    shared_table((*key, "partners"), "Partners", partial(partner_table, partners))
 
 st.subheader("Doelen")
 if targets.empty:
     st.info("Voor deze wijk zijn geen meetbare doelen vastgelegd.")
 else:
-    shared_table((*key, "doelen"), partial(target_table, targets, data.measurements, sel.reference_date.year))
+    shared_table((*key, "doelen"), "Doelen", partial(target_table, targets, data.measurements, sel.reference_date.year))
     target_rule_caption()

@@ -114,14 +114,29 @@ _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
 
 
 def html_tables(at) -> dict[str, pd.DataFrame]:
-    """Tables drawn as one HTML element (ui/html_table.py), by caption: the text on screen."""
+    """Tables drawn as one HTML element (ui/html_table.py, ui/tables.py), by caption: the text on screen."""
     tables = {}
     for element in at.get("html"):
-        body = element.proto.body
-        if 'class="wd-table"' not in body:
-            continue
-        caption = html.unescape(re.search(r"<caption[^>]*>(.*?)</caption>", body, re.S)[1])
-        rows = [[html.unescape(c) for c in _HTML_CELL.findall(r)] for r in _HTML_ROW.findall(body)]
+        for caption, frame in parse_tables(element.proto.body).items():
+            assert caption not in tables, f"twee tabellen met het bijschrift {caption!r}"
+            tables[caption] = frame
+    return tables
+
+
+def table_frames(at) -> list[pd.DataFrame]:
+    """Every table of the run in page order, as html_tables."""
+    return list(html_tables(at).values())
+
+
+def parse_tables(body: str) -> dict[str, pd.DataFrame]:
+    """The tables in an HTML fragment by caption, as the text a reader sees (links as their text)."""
+    tables = {}
+    for table in re.findall(r'<table class="wd-table">.*?</table>', body, re.S):
+        caption = html.unescape(re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S)[1])
+        assert caption not in tables, f"twee tabellen met het bijschrift {caption!r}"
+        rows = [
+            [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in _HTML_CELL.findall(r)] for r in _HTML_ROW.findall(table)
+        ]
         tables[caption] = pd.DataFrame(rows[1:], columns=rows[0])
     return tables
 

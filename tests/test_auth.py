@@ -15,7 +15,7 @@ from data_access.engine import get_engine
 from data_access.models import AuditLog
 from data_access.schema import upgrade_to_head
 from data_access.seeding import seed_folder
-from tests.apptest_helpers import no_exceptions, static_charts
+from tests.apptest_helpers import no_exceptions, static_charts, table_frames
 from tests.conftest import APP_PATH
 from tests.sample_facts import rows
 from ui import auth
@@ -58,7 +58,9 @@ def logged_in(email: str, name: str = "Naam uit de inlogdienst", **claims) -> di
 
 
 def shows_data(at) -> bool:
-    return bool(at.metric or at.dataframe or at.table or at.get("vega_lite_chart") or static_charts(at) or at.selectbox)
+    return bool(
+        at.metric or at.dataframe or table_frames(at) or at.get("vega_lite_chart") or static_charts(at) or at.selectbox
+    )
 
 
 def texts(elements) -> str:

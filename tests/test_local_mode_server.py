@@ -94,7 +94,7 @@ def assert_refused(page) -> None:
     assert page.locator("[data-testid='stSidebarNavLink']").count() == 0
     for testid in ("stMetric", "stDataFrame", "stVegaLiteChart", "stSelectbox", "stTable"):
         assert page.locator(f"[data-testid='{testid}']").count() == 0, testid
-    assert page.locator(".wd-chart").count() == 0  # no chart drawn on the server either
+    assert page.locator(".wd-chart, .wd-table").count() == 0  # no chart or table drawn on the server either
     assert page.get_by_text("Peildatum", exact=False).count() == 0
     assert page.get_by_text("Page not found").count() == 0  # a deep link gets the refusal, not a dialog
 

@@ -138,7 +138,7 @@ def test_kijker_sees_no_user_management(browser, app_url, oidc_provider):
     text = main_text(page)
     assert "Alleen een beheerder kan gebruikers bekijken en beheren" in text
     assert "Gebruiker toevoegen" not in text and BEHEERDER["email"] not in text
-    assert page.locator("[data-testid='stDataFrame'], [data-testid='stTable']").count() == 0
+    assert page.locator("[data-testid='stDataFrame'], [data-testid='stTable'], .wd-table").count() == 0
     context.close()
 
 

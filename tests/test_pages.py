@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from decimal import Decimal
 
 import pytest
 
-from tests.apptest_helpers import metric_help, metrics, no_exceptions, static_chart
+from tests.apptest_helpers import html_tables, metric_help, metrics, no_exceptions, static_chart
 from tests.conftest import APP_PATH
 from tests.sample_facts import programme_facts, rows
 from ui import format as fmt
@@ -42,7 +43,7 @@ def test_overzicht_figures_match_the_csvs(app, code):
         for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
     }
     assert status_chart.labels() == list(bars["Aantal"])
-    table = app.table[0].value  # the text on screen
+    table = html_tables(app)["Projecten naar status"]  # the text on screen
     assert dict(zip(table["Status"], table["Aantal"], strict=True)) == {
         PROJECT_STATUS_LABELS.get(s, s): fmt.number(facts["statuses"].get(s, 0))
         for s in ("niet gestart", "op schema", "aandacht", "vertraagd", "afgerond", "gestopt")
@@ -105,13 +106,14 @@ def test_wijkprofiel_figures(app):
     # its own sum, every target of the wijk.
     contributions = [pp for pp in rows("project_partner") if pp["project_code"] in projects]
     titles = {p["code"]: p["title"] for p in rows("project")}
-    project_table = app.table[0].value.set_index("Project")
+    tables = html_tables(app)
+    project_table = tables["Projecten"].set_index("Project")
     assert sorted(project_table.index) == sorted(titles[c] for c in projects)
     for code in projects:
         own = sum(Decimal(pp["amount"]) for pp in contributions if pp["project_code"] == code)
         assert project_table.loc[titles[code], "Budget"] == fmt.euro(own), code
     names = {p["code"]: p["name"] for p in rows("partner")}
-    partner_table = app.table[1].value.set_index("Partner")
+    partner_table = tables["Partners"].set_index("Partner")
     expected = {}
     for pp in contributions:
         expected[names[pp["partner_code"]]] = expected.get(names[pp["partner_code"]], 0) + Decimal(pp["amount"])
@@ -120,7 +122,7 @@ def test_wijkprofiel_figures(app):
     }
     targets = [t for t in rows("target") if t["wijk_code"] == wijk["code"]]
     if targets:
-        assert len(app.table[2].value) == len(targets)
+        assert len(tables["Doelen"]) == len(targets)
 
 
 def test_wijkprofiel_without_wijk_offers_a_choice(app):
@@ -174,7 +176,7 @@ def test_sample_data_is_marked_as_such(app):
 def test_programme_comparison_table(app):
     app.run()
     no_exceptions(app)
-    table = app.table[-1].value.set_index("Programma")
+    table = html_tables(app)["Alle programma's"].set_index("Programma")
     for p in rows("programme"):
         facts = programme_facts(p["code"])
         row = table.loc[p["name"]]
@@ -193,9 +195,9 @@ def test_per_wijk_table_shows_the_rolled_up_status(app):
     code = PROGRAMMES[0]
     app.query_params["programma"] = code
     app.run()
-    element = next(d for d in app.table if "Status (slechtste telt)" in d.value.columns)
-    table = element.value.set_index("Wijk")
+    table = html_tables(app)["Per wijk"].set_index("Wijk")
     links = table["Profiel"]
+    page_html = "".join(e.proto.body for e in app.get("html"))
     status = statuses_on(code, programme_facts(code)["peildatum"])
     projects = {p["code"]: p for p in rows("project")}
     contracts = {c["code"]: c["wijk_code"] for c in rows("contract")}
@@ -204,8 +206,9 @@ def test_per_wijk_table_shows_the_rolled_up_status(app):
         running = [s for s in own if s in ("op schema", "aandacht", "vertraagd")]
         worst = max(running, key=["op schema", "aandacht", "vertraagd"].index) if running else None
         shown = table.loc[wijk["name"], "Status (slechtste telt)"]
-        # The profile link, a Markdown link in the static table, opens this wijk on the same peildatum.
-        assert links[wijk["name"]].startswith("[Openen](wijkprofiel?programma=" + code)
-        assert f"&wijk={wijk['code']}&peildatum=" in links[wijk["name"]]
+        # The profile link opens this wijk on the same peildatum.
+        assert links[wijk["name"]] == "Openen"
+        href = html.escape(f"wijkprofiel?programma={code}&wijk={wijk['code']}&peildatum=", quote=True)
+        assert f'<a href="{href}' in page_html
         if worst:
             assert worst in shown, (wijk["name"], shown)

@@ -13,7 +13,15 @@ from data_access import meetings
 from data_access.engine import get_engine
 from data_access.models import StatusUpdate
 from data_access.versioning import bump, forget_recent
-from tests.apptest_helpers import metrics, no_exceptions, open_tab, static_chart, static_charts
+from tests.apptest_helpers import (
+    html_tables,
+    metrics,
+    no_exceptions,
+    open_tab,
+    static_chart,
+    static_charts,
+    table_frames,
+)
 from tests.conftest import APP_PATH
 from tests.sample_facts import statuses_on
 from tests.test_stuurgroep_domain import expected_transitions
@@ -73,7 +81,7 @@ def test_page_figures_match_the_csvs(app):
     heads = subheaders(at)
     assert f"Statuswijzigingen ({fmt.number(len(transitions))})" in heads
     # The status-change table lists exactly those projects.
-    table = next(df.value for df in at.table if "Verloop" in df.value.columns)
+    table = html_tables(at)["Statuswijzigingen"]
     assert set(table["Project"]) == set(transitions)
     # Charts: changes per wijk (Kolenkit has the most) and the projects per status, each with a title and alt text.
     per_wijk = static_chart(at, "Wijzigingen per wijk")
@@ -117,7 +125,7 @@ def test_record_a_meeting_and_a_decision(writable_app):
     assert list(items["text"]) == ["Planning Raaks herzien met Stadszaken"]
     assert list(items["kind"]) == ["actie"] and list(items["status"]) == ["open"]
     assert any("Punt 1 (actie) is genoteerd" in s.value for s in at.success)
-    log = next(df.value for df in at.table if "Soort" in df.value.columns and "Tekst" in df.value.columns)
+    log = next(df for df in table_frames(at) if "Soort" in df.columns and "Tekst" in df.columns)
     assert list(log["Tekst"]) == ["Planning Raaks herzien met Stadszaken"]
 
     # The next meeting carries the open action; closing it there records the closing date.

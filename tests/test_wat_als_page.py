@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from data_access.access import Actor
-from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions, open_tab
+from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions, open_tab, table_frames
 from tests.sample_facts import programme_facts, project_rows, rows
 from ui import format as fmt
 
@@ -36,7 +36,7 @@ def control(app, kind: str, label: str):
 
 
 def table_with(app, column: str):
-    return next(d.value for d in app.table if column in d.value.columns)
+    return next(d for d in table_frames(app) if column in d.columns)
 
 
 def euro(amount: Decimal) -> str:

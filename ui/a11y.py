@@ -6,9 +6,8 @@ import streamlit as st
 
 from .html_table import CSS as HTML_TABLE_CSS
 from .static_chart import CSS as CHART_CSS
-from .tables import ALIGNMENT_CSS
 
-# A wide static table (st.table, or ui/html_table.py) scrolls sideways in its own box, which keyboard users
+# A wide static table (ui/html_table.py) scrolls sideways in its own box, which keyboard users
 # can only scroll when it can take focus (WCAG 2.1.1, axe: scrollable-region-focusable); the box has no
 # tabindex, so the page adds one, with a name, to the boxes that overflow.
 _SCROLLABLE_TABLES = """<script>
@@ -18,7 +17,7 @@ _SCROLLABLE_TABLES = """<script>
   let queued = false;
   const mark = () => {
     queued = false;
-    for (const box of document.querySelectorAll("[data-testid='stTable'] > div, .wd-table-box, .wd-scroll")) {
+    for (const box of document.querySelectorAll(".wd-table-box, .wd-scroll")) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute('tabindex')) {
         box.setAttribute('tabindex', '0');
@@ -40,13 +39,13 @@ _SCROLLABLE_TABLES = """<script>
 # Streamlit hard-codes <html lang="en"> (streamlit/streamlit#15726, open), so screen readers would read the Dutch
 # pages with English pronunciation (WCAG 3.1.1). The script sets the document language; the style hides the
 # otherwise empty element it lives in (no other st.html in the app runs a script). The same style element
-# carries the right alignment of the static tables (ui/tables.py).
+# carries the styles of the static tables and charts.
 _DOCUMENT_LANGUAGE = (
     "<script>document.documentElement.lang = 'nl';</script>"
     + _SCROLLABLE_TABLES
     + "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
     "{display: none;}"
-    f"{ALIGNMENT_CSS}{CHART_CSS}{HTML_TABLE_CSS}</style>"
+    f"{CHART_CSS}{HTML_TABLE_CSS}</style>"
 )
 
 

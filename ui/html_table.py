@@ -1,4 +1,4 @@
-"""A wide read-only table as one HTML element.
+"""A read-only table as one HTML element.
 
 st.table reads every cell as Markdown: for a table of a few hundred cells (the measurements of a wijk, one
 column per year) that cost the browser about half a second per page load, as much as the interactive grid.
@@ -8,11 +8,15 @@ Here the cells are escaped text in one element; numbers align right and do not b
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from . import format as fmt
-from .tables import is_number_text
+
+# Amounts, counts and percentages already formatted as text: aligned right like numbers.
+_NUMBER_TEXT = re.compile(r"^[+\-−]?\s?(€\s?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
 
 CSS = (
     ".wd-table-box {overflow-x: auto; margin-bottom: 1rem;}"
@@ -22,23 +26,37 @@ CSS = (
     " .wd-table thead th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
     " .wd-table tbody th {font-weight: 400;}"
     " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
+    " .wd-table a {color: inherit;}"
     # The caption names the table for screen readers; the subheader above it already does so on screen.
     " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
     " white-space: nowrap;}"
 )
 
 
-def markup(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> str:
+def markup(
+    frame: pd.DataFrame,
+    caption: str,
+    row_headers: int = 0,
+    right: Sequence[bool] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> str:
     """`frame` (text as shown; missing values as '–') as an HTML table named by `caption`. The first
-    `row_headers` columns name their row, so a screen reader reads them with every cell of the row."""
+    `row_headers` columns name their row, so a screen reader reads them with every cell of the row.
+    `right` says per column whether it aligns right (default: columns of numbers as text); the cells of a
+    column in `links` (column -> link text) are URLs, shown as that text and opened in a new tab."""
     frame = frame.map(lambda v: fmt.MISSING if _missing(v) else v)
-    right = [is_number_text(frame[c]) for c in frame.columns]
+    right = list(right) if right is not None else [is_number_text(frame[c]) for c in frame.columns]
+    linked = [(links or {}).get(c) for c in frame.columns]
     head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
     body = "".join(
         "<tr>"
         + "".join(
-            _cell("th", v, r, ' scope="row"') if i < row_headers else _cell("td", v, r)
-            for i, (v, r) in enumerate(zip(row, right, strict=True))
+            _link(v, text)
+            if text is not None
+            else _cell("th", v, r, ' scope="row"')
+            if i < row_headers
+            else _cell("td", v, r)
+            for i, (v, r, text) in enumerate(zip(row, right, linked, strict=True))
         )
         + "</tr>"
         for row in frame.itertuples(index=False)
@@ -47,6 +65,11 @@ def markup(frame: pd.DataFrame, caption: str, row_headers: int = 0) -> str:
         f'<div class="wd-table-box"><table class="wd-table"><caption class="wd-sr">{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
+
+
+def is_number_text(column: pd.Series) -> bool:
+    values = [str(v) for v in column.dropna() if str(v) != fmt.MISSING]
+    return bool(values) and all(_NUMBER_TEXT.match(v) for v in values)
 
 
 def _missing(value) -> bool:
@@ -58,3 +81,10 @@ def _missing(value) -> bool:
 def _cell(tag: str, value, right: bool, extra: str = "") -> str:
     css = ' class="wd-num"' if right else ""
     return f"<{tag}{extra}{css}>{html.escape(str(value))}</{tag}>"
+
+
+def _link(url, text: str) -> str:
+    if url == fmt.MISSING:
+        return f"<td>{fmt.MISSING}</td>"
+    href = html.escape(str(url), quote=True)
+    return f'<td><a href="{href}" target="_blank" rel="noopener noreferrer">{html.escape(text)}</a></td>'

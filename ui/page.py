@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import auth, selection, tables
+from . import auth, selection
 from . import format as fmt
 from .data import DatabaseUnavailable, Snapshot, snapshot
 from .selection import Selection
@@ -30,7 +30,6 @@ def begin(require_data: bool = True) -> tuple[Selection, Snapshot]:
     With `require_data=False` (the Beheer page, which can fill an empty database) the selection is None
     for an empty database instead."""
     _leave_legacy_pages_mode()
-    tables.restart_numbering()
     st.sidebar.markdown("**Wijkaanpak-dashboard**")
     auth.gate()  # lokale modus from another address, not logged in or not admitted: stops here
     try:

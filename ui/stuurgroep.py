@@ -19,7 +19,7 @@ from . import format as fmt
 from .charts import finish
 from .data import Snapshot, own_copy, register_read
 from .selection import Selection
-from .tables import markdown_cells, show_cells, static_table
+from .tables import static_table, table_markup
 from .target_settings import effective_settings
 
 register_read("meetings", meeting_store.meetings)
@@ -43,13 +43,13 @@ def programme_info(sel: Selection) -> dict:
     return {"code": sel.programme_code, "name": p["name"], "city": p["city"], "central_budget": p["central_budget"]}
 
 
-Cells = dict[str, tuple[pd.DataFrame, list[int]]]
+Cells = dict[str, str]  # table name -> its HTML (ui/tables.py)
 
 
 def live_pack(
     snap: Snapshot, frames: ProgrammeFrames, sel: Selection, items: pd.DataFrame, previous: dt.date, meeting: dt.date
 ) -> tuple[MeetingPack, Cells]:
-    """The pack computed from the current data, and the table cells of each of its tables (markdown_cells).
+    """The pack computed from the current data, and the HTML of each of its tables.
 
     `frames` and `items` are the programme's frames at `snap.version`; pack and cells are computed once per
     data version and shared by every session with the same choice; the caller gets its own pack."""
@@ -73,13 +73,17 @@ def _shared_pack(
 ) -> tuple[MeetingPack, Cells]:
     # The frames are not hashed (they follow from url, version and programme); the items are small.
     pack = build_pack(frames, items, dict(programme), previous, meeting, settings)
-    cells = {name: markdown_cells(display_frame(name, frame)) for name, frame in pack.tables.items() if name in SPECS}
+    cells = {
+        name: table_markup(display_frame(name, frame), SPECS[name].title)
+        for name, frame in pack.tables.items()
+        if name in SPECS
+    }
     return pack, cells
 
 
 def table(name: str, frame: pd.DataFrame, cells: Cells | None = None) -> None:
     """A pack table under its Dutch headers, or the spec's 'nothing here' sentence; `cells` are the live
-    pack's cells (live_pack), used when this is its table.
+    pack's tables (live_pack), used when this is its table.
 
     As a plain table, like the printed pack: these are lists to go through in the meeting."""
     spec = SPECS[name]
@@ -87,9 +91,9 @@ def table(name: str, frame: pd.DataFrame, cells: Cells | None = None) -> None:
         st.caption(spec.empty)
         return
     if cells is not None and name in cells:
-        show_cells(*cells[name])
+        st.html(cells[name])
     else:
-        static_table(display_frame(name, frame))
+        static_table(display_frame(name, frame), spec.title)
 
 
 def changes_per_wijk_chart(by_wijk: pd.DataFrame, previous: dt.date, meeting: dt.date) -> alt.Chart:

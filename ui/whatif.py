@@ -339,9 +339,9 @@ class Outcome:
     key: tuple  # data, selection and the scenario in a canonical form
     ev: Evaluation
 
-    def table(self, name: str, build: Callable[[], pd.DataFrame]) -> None:
-        """static_table(build()), with `build` called once per outcome and table name."""
-        shared_table((*self.key, name), build)
+    def table(self, name: str, caption: str, build: Callable[[], pd.DataFrame]) -> None:
+        """static_table(build(), caption), with `build` called once per outcome and table name."""
+        shared_table((*self.key, name), caption, build)
 
 
 def outcome(snap: Snapshot, sel: Selection, baseline: Baseline, scenario: Scenario) -> Outcome:
@@ -440,10 +440,14 @@ def budget_view(o: Outcome) -> None:
         ),
         width="stretch",
     )
-    o.table("budget_lines", partial(_budget_lines_table, ev, lines))
+    o.table(
+        "budget_lines",
+        "Centraal budget per budgetregel: nu en in het scenario",
+        partial(_budget_lines_table, ev, lines),
+    )
     st.markdown("**Bewonersinitiatieven en algemene kosten in het scenario**")
     st.caption(BUDGET_RULE)
-    o.table("allocations", partial(_allocations_table, ev))
+    o.table("allocations", "Bewonersinitiatieven en algemene kosten in het scenario", partial(_allocations_table, ev))
 
 
 def _budget_lines_table(ev: Evaluation, lines: pd.DataFrame) -> pd.DataFrame:
@@ -519,7 +523,7 @@ def partner_view(o: Outcome, reference_date: dt.date, context: PlanningInputs) -
         f"**Geraakte wijken:** {', '.join(ev.affected_wijken)}  \n**Geraakte thema's:** {', '.join(ev.affected_themes)}"
     )
     st.markdown("**Geraakte projecten en hun financieringstekort**")
-    o.table("affected", partial(_affected_table, affected))
+    o.table("affected", "Geraakte projecten en hun financieringstekort", partial(_affected_table, affected))
     st.markdown("**Doelen waarvan de bijdrage in gevaar is**")
     st.caption(
         "Projecten dragen bij aan doelen; ze zijn niet de bewezen oorzaak. Een doel staat hier als een project "
@@ -529,7 +533,7 @@ def partner_view(o: Outcome, reference_date: dt.date, context: PlanningInputs) -
     if ev.targets_at_risk.empty:
         st.write("Geen.")
     else:
-        o.table("targets_at_risk", partial(_risk_table, ev.targets_at_risk))
+        o.table("targets_at_risk", "Doelen waarvan de bijdrage in gevaar is", partial(_risk_table, ev.targets_at_risk))
     planning_view(o, affected, reference_date, context)
 
 
@@ -603,7 +607,7 @@ def planning_view(o: Outcome, affected: pd.DataFrame, reference_date: dt.date, c
         "Ruit: mijlpaal (zwart gehaald, wit open, rood te laat)."
     )
     with st.expander("Planning als tabel"):
-        o.table("planning", partial(_planning_table, shown))
+        o.table("planning", "Planning in het scenario", partial(_planning_table, shown))
 
 
 def _planning_table(shown: pd.DataFrame) -> pd.DataFrame:
@@ -642,7 +646,11 @@ def totals_view(o: Outcome, has_budget: bool) -> None:
         tabs, (ev.by_wijk, ev.by_theme, ev.by_partner), ("Wijk", "Thema", "Partner"), strict=True
     ):
         with tab:
-            o.table(f"totals_{label}", partial(totals_table, frame, label))
+            o.table(
+                f"totals_{label}",
+                f"Bedragen per {label.lower()}: nu en in het scenario",
+                partial(totals_table, frame, label),
+            )
 
 
 def totals_table(frame: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -817,7 +825,7 @@ def comparison_view(baseline: Baseline, chosen: dict[str, Scenario]) -> None:
             out = pd.DataFrame({dimension.capitalize(): frame["name"]})
             for column in (NOW, *names):
                 out[column] = frame[column].map(_euro_cents)
-            static_table(out)
+            static_table(out, f"Scenario's naast elkaar per {dimension}")
     if baseline.has_central_budget:
         with parts[3]:
             frame = budget_comparison(baseline, chosen)
@@ -831,4 +839,4 @@ def comparison_view(baseline: Baseline, chosen: dict[str, Scenario]) -> None:
             )
             for column in (NOW, *names):
                 out[column] = frame[column].map(_euro_cents)
-            static_table(out)
+            static_table(out, "Scenario's naast elkaar: centraal budget per budgetregel")

@@ -65,9 +65,9 @@ def status_counts_section(
         return frame[["label", "aantal"]].rename(columns={"label": "Status", "aantal": "Aantal"})
 
     if key is None:
-        static_table(table())
+        static_table(table(), title)
     else:
-        shared_table((*key, "status_counts", what), table)
+        shared_table((*key, "status_counts", what), title, table)
 
 
 def lazy_tabs(labels: list[str], key: str, default: str | None = None) -> list:
