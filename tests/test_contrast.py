@@ -43,3 +43,9 @@ def test_status_never_by_colour_alone():
     assert len(set(style.PROJECT_STATUS_SYMBOLS.values())) == len(style.PROJECT_STATUS_SYMBOLS)
     for status in style.CHARTER_STATUS_COLOURS:
         assert status in style.charter_status_display(status)
+
+
+def test_links_in_static_tables_use_the_checked_primary_colour():
+    from ui.html_table import CSS, LINK_COLOUR
+
+    assert THEME["primaryColor"] == LINK_COLOUR and f".wd-table a {{color: {LINK_COLOUR};}}" in CSS

@@ -15,6 +15,8 @@ import pandas as pd
 
 from . import format as fmt
 
+# Links in the theme's primary colour (theme.primaryColor, .streamlit/config.toml), as in Streamlit's own text.
+LINK_COLOUR = "#1f4e79"
 # Amounts, counts and percentages already formatted as text: aligned right like numbers.
 _NUMBER_TEXT = re.compile(r"^[+\-−]?\s?(€\s?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
 
@@ -26,7 +28,7 @@ CSS = (
     " .wd-table thead th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
     " .wd-table tbody th {font-weight: 400;}"
     " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
-    " .wd-table a {color: inherit;}"
+    f" .wd-table a {{color: {LINK_COLOUR};}}"
     # The caption names the table for screen readers; the subheader above it already does so on screen.
     " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
     " white-space: nowrap;}"
