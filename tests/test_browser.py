@@ -81,7 +81,12 @@ def test_planning_click_on_a_table_row_opens_the_project(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(f"{server}/planning?programma=HAARLEM-WC&thema=wonen")
     settle(page)
-    grid = page.locator("[data-testid='stDataFrame']").first  # the project table (first tab)
+    # The project list (first tab) is a plain table until the user asks for the interactive one.
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    assert page.locator("table.wd-table").first.inner_text().count("\n") >= 1
+    page.locator("[data-testid='stToggle']").filter(has_text="Als interactieve tabel").locator("label").click()
+    settle(page)
+    grid = page.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
     grid.locator("canvas").first.wait_for()
     for _ in range(3):  # the grid takes clicks once it has drawn; on a busy machine that can be later

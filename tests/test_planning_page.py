@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from domain.project_status import DEFAULT_RHYTHM_DAYS
-from tests.apptest_helpers import chart_data, chart_spec, metrics, no_exceptions
+from tests.apptest_helpers import chart_data, chart_spec, html_tables, metrics, no_exceptions
 from tests.sample_facts import programme_facts, project_rows, rows, statuses_on
 from ui.style import PROJECT_STATUS_COLOURS
 
@@ -54,7 +54,7 @@ def test_theme_filter_changes_chart_and_table(app):
     expected = {c for c, p in project_rows(HAARLEM).items() if p["theme"] == "wonen"}
     assert set(gantt_projects(app).index) == expected
     assert metrics(app)["Projecten in beeld"] == str(len(expected))
-    table = app.dataframe[0].value
+    table = html_tables(app)["Projecten"]
     assert len(table) == len(expected) and set(table["Thema"]) == {"wonen"}
 
 
@@ -104,7 +104,7 @@ def test_many_projects_are_paged(app):
     total = len(project_rows(AMSTERDAM))
     assert total > 40
     assert len(gantt_projects(app)) == 40
-    assert len(app.dataframe[0].value) == total  # the table lists them all
+    assert len(html_tables(app)["Projecten"]) == total  # the table lists them all
 
 
 def test_collapsed_view_shows_one_bar_per_wijk(app):
@@ -148,7 +148,8 @@ def test_attention_tabs_list_what_the_csvs_imply(app):
     assert f"Projecten ({len(titles)})" in labels
     assert f"Mijlpalen te laat ({len(late)})" in labels
     assert metrics(app)["Mijlpalen te laat"] == str(len(late))
-    table = next(d.value for d in app.dataframe if "Dagen te laat" in d.value.columns)
+    tables = html_tables(app)
+    table = tables["Mijlpalen te laat"]
     assert sorted(zip(table["Mijlpaal"], table["Project"], strict=True)) == sorted(
         (m["title"], titles[m["project_code"]]) for m in late
     )
@@ -169,5 +170,23 @@ def test_attention_tabs_list_what_the_csvs_imply(app):
             stale.add(titles[code])
     assert stale, "sample has a stale project in Haarlem"
     assert f"Verouderd ({len(stale)})" in labels
-    stale_table = next(d.value for d in app.dataframe if "Dagen zonder update" in d.value.columns)
+    stale_table = tables["Verouderd"]
     assert set(stale_table["Project"]) == stale and len(stale_table) == len(stale)
+
+
+def test_project_list_is_the_gantt_order_and_a_grid_on_request(app):
+    """The plain project list shows every filtered project in the chart's order with its progress as a
+    percentage; the toggle swaps it for the grid with the same rows (a click on a row: tests/test_browser.py)."""
+    open_planning(app, programma=HAARLEM)
+    assert not app.dataframe
+    table = html_tables(app)["Projecten"]
+    projects = project_rows(HAARLEM)
+    assert sorted(table["Project"]) == sorted(p["title"] for p in projects.values())
+    order = list(gantt_projects(app).index)  # top to bottom (the y sort); every Haarlem project fits one page
+    assert list(table["Project"]) == [projects[code]["title"] for code in order]
+    app.toggle(key="projectraster").set_value(True).run()
+    no_exceptions(app)
+    grid = app.dataframe[0].value
+    assert list(grid["Project"]) == list(table["Project"])
+    assert list(table["Voortgang"]) == [f"{int(v)}%" for v in grid["Voortgang"]]
+    assert "projecttabel" in app.session_state  # the grid takes the row selection

@@ -2,6 +2,8 @@
 
 Filtering, ordering, the attention lists and the Gantt frame of a page of projects are plain pandas work
 on small frames, but on every run of every session it added up to half of the page's server time.
+The lists below the chart are plain HTML tables (ui/tables.py), built here once per filter: the
+interactive grid cost the browser about 0.4 s per page load, so the project list is a grid only on request.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from domain.milestones import milestone_state
+from domain.milestones import DUE_SOON_DAYS, milestone_state
 from domain.planning import (
     AttentionLists,
     PlanningFilter,
@@ -30,6 +32,7 @@ from .figures import programme_data_at, selection_key
 from .gantt import gantt_frame
 from .selection import Selection
 from .style import project_status_display
+from .tables import table_markup
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,17 @@ class PlanningView:
     rows: pd.DataFrame  # gantt_rows() of `shown`, with a unique `label`
     lists: AttentionLists
     table: pd.DataFrame  # the project list under Dutch headers, in the order of `rows`
+    markup: dict[str, str]  # LIST_CAPTIONS name -> that list as an HTML table (the attention lists empty: "")
+
+
+# The static lists under the chart: name -> caption (also the tab's subject).
+LIST_CAPTIONS = {
+    "projects": "Projecten",
+    "due_soon": f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken",
+    "overdue_milestones": "Mijlpalen te laat",
+    "past_end": "Over einddatum",
+    "stale": "Verouderd",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ class GanttPage:
 def planning_view(snap: Snapshot, sel: Selection, f: PlanningFilter, group_by: str) -> PlanningView:
     shared = _planning_view(*selection_key(snap, sel), f, group_by)
     lists = AttentionLists(*(own_copy(getattr(shared.lists, name)) for name in AttentionLists.__dataclass_fields__))
-    return PlanningView(own_copy(shared.shown), own_copy(shared.rows), lists, own_copy(shared.table))
+    return PlanningView(own_copy(shared.shown), own_copy(shared.rows), lists, own_copy(shared.table), shared.markup)
 
 
 def gantt_page(snap: Snapshot, sel: Selection, f: PlanningFilter, group_by: str, number: int, size: int) -> GanttPage:
@@ -73,7 +87,9 @@ def _planning_view(
     rows = gantt_rows(shown, group_by)
     rows["label"] = unique_labels(rows, group_by)
     milestones = Snapshot.of_version(url, version).frame("milestones", code)
-    return PlanningView(shown, rows, attention_lists(shown, milestones, reference_date), project_table(rows))
+    lists = attention_lists(shown, milestones, reference_date)
+    table = project_table(rows)
+    return PlanningView(shown, rows, lists, table, list_markup(table, lists))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -113,5 +129,59 @@ def project_table(rows: pd.DataFrame) -> pd.DataFrame:
             "Einde": rows["end_date"].map(fmt.date_short),
             "Voortgang": rows["progress"],
             "Laatste update": rows["last_update"].map(fmt.date_short),
+        }
+    )
+
+
+def list_markup(table: pd.DataFrame, lists: AttentionLists) -> dict[str, str]:
+    """The project list (progress as a percentage) and the attention lists as HTML tables."""
+    projects = table.assign(Voortgang=[fmt.percent(v / 100, 0) for v in table["Voortgang"]])
+    frames = {
+        "projects": projects,
+        "due_soon": milestone_list(lists.due_soon, late=False),
+        "overdue_milestones": milestone_list(lists.overdue_milestones, late=True),
+        "past_end": past_end_list(lists.past_end),
+        "stale": stale_list(lists.stale),
+    }
+    return {
+        name: "" if frame.empty and name != "projects" else table_markup(frame, LIST_CAPTIONS[name])
+        for name, frame in frames.items()
+    }
+
+
+def milestone_list(milestones: pd.DataFrame, late: bool) -> pd.DataFrame:
+    out = pd.DataFrame(
+        {
+            "Mijlpaal": milestones["milestone"],
+            "Project": milestones["project_title"],
+            "Wijk": milestones["wijk_name"],
+            "Gepland": milestones["due_date"].map(fmt.date_short),
+        }
+    )
+    if late:
+        out["Dagen te laat"] = milestones["days_late"].to_numpy()
+    return out
+
+
+def past_end_list(projects: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Project": projects["title"],
+            "Wijk": projects["wijk_name"],
+            "Einde": projects["end_date"].map(fmt.date_short),
+            "Status": projects["status"].map(project_status_display),
+            "Voortgang": [fmt.percent(v / 100, 0) for v in projects["progress"]],
+        }
+    )
+
+
+def stale_list(projects: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Project": projects["title"],
+            "Wijk": projects["wijk_name"],
+            "Status": projects["status"].map(project_status_display),
+            "Laatste update": projects["last_update"].map(fmt.date_short),
+            "Dagen zonder update": projects["days_since_update"],
         }
     )
