@@ -84,7 +84,7 @@ def test_planning_click_on_a_table_row_opens_the_project(browser, server):
     # The project list (first tab) is a plain table until the user asks for the interactive one.
     assert page.locator("[data-testid='stDataFrame']").count() == 0
     assert page.locator("table.wd-table").first.inner_text().count("\n") >= 1
-    page.locator("[data-testid='stToggle']").filter(has_text="Als interactieve tabel").locator("label").click()
+    page.get_by_text("Als interactieve tabel", exact=False).click()
     settle(page)
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
