@@ -123,6 +123,12 @@ def html_tables(at) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def html_text(at) -> str:
+    """The text of every HTML element of the run (cards, tables), as a reader sees it."""
+    bodies = " ".join(e.proto.body for e in at.get("html"))
+    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", bodies).split()))
+
+
 def table_frames(at) -> list[pd.DataFrame]:
     """Every table of the run in page order, as html_tables."""
     return list(html_tables(at).values())

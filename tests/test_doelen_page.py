@@ -20,12 +20,13 @@ from tests.apptest_helpers import (
     chart_data,
     chart_spec,
     html_tables,
+    html_text,
     metrics,
     no_exceptions,
     static_chart,
     static_charts,
 )
-from tests.conftest import APP_PATH
+from tests.conftest import APP_PATH, SAMPLE_DATA_DIR
 from tests.sample_facts import rows
 from tests.target_facts import city_values, csv_statuses, peildatum, wijk_codes, wijk_values
 from ui import format as fmt
@@ -101,25 +102,25 @@ def test_per_wijk_cards_trend_lines_and_untidy_cases(app):
         assert {int(y): v for y, v in city_row.items() if v != "–"} == {
             y: fmt.value_with_unit(v, units[code]) for (c, y), v in city.items() if c == code and y <= year
         }, code
-    text = " ".join(m.value for m in app.markdown)
+    text = html_text(app)
     # Wrong way: unemployment rises to 14,5% and the target year has passed.
     assert "Laatste meting: 14,5% (2011)" in text
-    assert "■ niet op koers** (doeljaar 2011 is voorbij" in text
+    assert "Status: ■ niet op koers (doeljaar 2011 is voorbij" in text
     assert "Bijdragende projecten (bijdrage, geen bewezen effect)" in text
 
 
 def test_stale_measurement_is_flagged_in_the_card(app):
     open_doelen(app, wijk="AMS-IJPLEIN")
-    text = " ".join(m.value for m in app.markdown)
-    assert "? geen recente meting** (laatste meting is van 2009; de volgende was verwacht in 2010)" in text
-    assert "(2009) · **verouderd**" in text
+    text = html_text(app)
+    assert "? geen recente meting (laatste meting is van 2009; de volgende was verwacht in 2010)" in text
+    assert "(2009) · verouderd Stadsgemiddelde:" in text
 
 
 def test_reached_early_shows_as_gehaald(app):
     open_doelen(app, wijk="AMS-TRANSVAALBUURT")
-    text = " ".join(m.value for m in app.markdown)
+    text = html_text(app)
     assert csv_statuses(AMS)[("AMS-TRANSVAALBUURT", "RAPPORTCIJFER_BUURT")] == "gehaald"
-    assert "✔ gehaald**" in text
+    assert "Status: ✔ gehaald (" in text
 
 
 def test_heatmap_cells_match_the_rule_and_link_to_the_wijk(app):
@@ -290,7 +291,7 @@ def test_a_wijk_is_built_once_for_every_session(app, sample_db_url, monkeypatch)
     second = open_doelen(AppTest.from_file(str(APP_PATH), default_timeout=60), wijk="AMS-KOLENKIT")
     assert len(built) == len(charts)  # nothing built again
     assert shown(second) == charts
-    assert [m.value for m in second.markdown] == [m.value for m in first.markdown]
+    assert [e.proto.body for e in second.get("html")] == [e.proto.body for e in first.get("html")]
     open_doelen(second, wijk="AMS-KOLENKIT")
     assert shown(second) == charts
 
@@ -371,3 +372,33 @@ def test_map_draws_imported_boundaries(own_app):
     table = next(d.value for d in app.dataframe if "Op de kaart als" in d.value.columns)
     assert Counter(table["Op de kaart als"]) == {"grens": 3, "zwaartepunt": len(wijken) - 3}
     assert pd.notna(table["Laatste meting"]).all()
+
+
+def test_card_texts_from_the_data_are_shown_as_written(tmp_path, monkeypatch):
+    """Names in a card come from imported CSVs: markup in them is text, never HTML or Markdown."""
+    import csv
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    folder = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA_DIR, folder)
+    linked = {r["project_code"] for r in rows("project_indicator") if r["project_code"].startswith("AMS-KOLENKIT-")}
+    odd = "Buurt <b>vrij</b> & *veilig*"
+    with (folder / "project.csv").open(encoding="utf-8", newline="") as f:
+        projects = list(csv.DictReader(f))
+    changed = next(p for p in projects if p["code"] in linked)
+    changed["title"] = odd
+    with (folder / "project.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(projects[0]))
+        writer.writeheader()
+        writer.writerows(projects)
+    url = f"sqlite:///{tmp_path / 'odd.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, folder)
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = open_doelen(AppTest.from_file(str(APP_PATH), default_timeout=60), programma=AMS, wijk="AMS-KOLENKIT")
+    assert f"{odd} (" in html_text(app)
+    cards = "".join(e.proto.body for e in app.get("html") if "wd-card" in e.proto.body)
+    assert "<b>vrij</b>" not in cards and "Buurt &lt;b&gt;vrij&lt;/b&gt; &amp; *veilig*" in cards

@@ -6,6 +6,7 @@ import streamlit as st
 
 from .html_table import CSS as HTML_TABLE_CSS
 from .static_chart import CSS as CHART_CSS
+from .wijk_targets import CARD_CSS
 
 # A wide static table (ui/html_table.py) scrolls sideways in its own box, which keyboard users
 # can only scroll when it can take focus (WCAG 2.1.1, axe: scrollable-region-focusable); the box has no
@@ -45,7 +46,7 @@ _DOCUMENT_LANGUAGE = (
     + _SCROLLABLE_TABLES
     + "<style>[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script)"
     "{display: none;}"
-    f"{CHART_CSS}{HTML_TABLE_CSS}</style>"
+    f"{CHART_CSS}{HTML_TABLE_CSS}{CARD_CSS}</style>"
 )
 
 

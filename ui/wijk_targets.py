@@ -3,12 +3,14 @@
 A wijk has a card per indicator (facts, contributing projects and a trend chart) and a table of the
 measurements behind the charts. Building the ten or so Altair charts of a wijk took most of a run of the page;
 here they are built once as Vega-Lite specs (made without data, beside their rows) and drawn as SVG
-(ui/static_chart.py), and every later run only sends them.
+(ui/static_chart.py), and every later run only sends them. The cards of a theme are one HTML element: as
+bordered containers with two columns and a Markdown block each, they cost the browser about ~X s per load.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,17 +30,23 @@ from .target_charts import target_status_display, trend_spec
 TREND_WIDTH = 500  # the chart column of a card on a laptop screen (ui/static_chart.py)
 
 
-@dataclass(frozen=True)
-class IndicatorCard:
-    texts: tuple[str, ...]  # Markdown blocks of the left column, in order
-    chart: str | None  # the trend chart drawn (ui.static_chart.markup); None when there is no measurement yet
+# A card: the facts left, the trend chart right; one column on a narrow screen.
+CARD_CSS = (
+    ".wd-card {display: grid; grid-template-columns: 2fr 3fr; gap: 1rem; margin-bottom: 1rem;"
+    " padding: 1rem; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;}"
+    " .wd-card h4 {font-size: 1rem; font-weight: 600; margin: 0; padding: 0;}"
+    " .wd-card p, .wd-card ul {margin: 0 0 0.75rem 0;}"
+    " .wd-card li {margin: 0;}"
+    " .wd-card .wd-muted {color: rgba(17, 17, 17, 0.6); font-size: 0.875rem;}"
+    " @media (max-width: 640px) {.wd-card {grid-template-columns: 1fr;}}"
+)
 
 
 @dataclass(frozen=True)
 class WijkTargets:
     has_rows: bool  # any target or measurement for this wijk
     has_target: bool
-    themes: tuple[tuple[str, tuple[IndicatorCard, ...]], ...]
+    themes: tuple[tuple[str, str], ...]  # (theme, the HTML of its cards) in theme order
     # Every measurement of the trend lines, one row per indicator and series (ui.html_table.markup); None when
     # there is no measurement yet.
     table: str | None
@@ -70,7 +78,7 @@ def _wijk_targets(
     links = snap.frame("project_indicators", code)
     themes = []
     for theme in theme_order(rows["theme"]):
-        cards = tuple(
+        cards = "".join(
             _card(r, data, links, wijk_code, wijk_name, ref_year) for r in rows[rows["theme"] == theme].itertuples()
         )
         themes.append((theme, cards))
@@ -81,46 +89,53 @@ def _wijk_targets(
     return WijkTargets(True, bool(rows["has_target"].any()), tuple(themes), shown)
 
 
-def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year: int) -> IndicatorCard:
+def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year: int) -> str:
+    """One indicator's card as HTML; every text from the data is escaped."""
+    e = html.escape
     unit = r.unit
     facts = []
     if r.has_target:
         facts.append(f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})")
         facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}")
     latest = f"{fmt.value_with_unit(r.last_value, unit)} ({r.last_year})" if r.last_year else "geen meting"
-    facts.append(f"Laatste meting: {latest}" + (" · **verouderd**" if r.stale else ""))
+    facts.append(f"Laatste meting: {latest}")
     city = f"{fmt.value_with_unit(r.city_value, unit)} ({int(r.city_year)})" if pd.notna(r.city_year) else "–"
     facts.append(f"Stadsgemiddelde: {city}")
     due = f"verwacht in {r.next_due_year}" if r.next_due_year else "–"
     facts.append(f"Volgende meting: {due} (interval {r.interval_months} maanden)")
-    texts = [
-        f"**{r.indicator_name}**  \n{unit}, {r.direction} is beter",
-        f"Status: **{target_status_display(r.status)}** ({r.reason})",
-        "  \n".join(facts),
-    ]
+    shown = [e(f) for f in facts]
+    if r.stale:
+        shown[-3] += " · <strong>verouderd</strong>"  # the latest measurement
+    text = (
+        f"<h4>{e(r.indicator_name)}</h4><p>{e(unit)}, {e(r.direction)} is beter</p>"
+        f"<p>Status: <strong>{e(target_status_display(r.status))}</strong> ({e(r.reason)})</p>"
+        f"<p>{'<br>'.join(shown)}</p>"
+    )
     projects = contributing_projects(data.projects, links, r.indicator_code, wijk_code)
     if not projects.empty:
-        texts.append(
-            "Bijdragende projecten (bijdrage, geen bewezen effect):  \n"
-            + "  \n".join(f"- {p.title} ({project_status_display(p.status)})" for p in projects.itertuples())
-        )
+        items = "".join(f"<li>{e(p.title)} ({e(project_status_display(p.status))})</li>" for p in projects.itertuples())
+        text += f"<p>Bijdragende projecten (bijdrage, geen bewezen effect):</p><ul>{items}</ul>"
     series = wijk_series(data.measurements, wijk_code, r.indicator_code, ref_year)
     if series.empty:
-        return IndicatorCard(tuple(texts), None)
-    trajectory = (
-        pd.DataFrame({"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]})
-        if r.has_target and pd.notna(r.baseline_value)
-        else None
-    )
-    rows, spec = trend_spec(
-        series,
-        trajectory,
-        unit,
-        f"{r.indicator_name}: verloop",
-        f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het stadsgemiddelde"
-        + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
-    )
-    return IndicatorCard(tuple(texts), static_chart.markup(spec, rows, TREND_WIDTH))
+        chart = '<p class="wd-muted">Nog geen metingen om een trendlijn te tekenen.</p>'
+    else:
+        trajectory = (
+            pd.DataFrame(
+                {"year": [int(r.baseline_year), int(r.target_year)], "value": [r.baseline_value, r.target_value]}
+            )
+            if r.has_target and pd.notna(r.baseline_value)
+            else None
+        )
+        rows, spec = trend_spec(
+            series,
+            trajectory,
+            unit,
+            f"{r.indicator_name}: verloop",
+            f"Lijndiagram van {r.indicator_name} in {wijk_name} per jaar tot en met {ref_year}, met het "
+            "stadsgemiddelde" + (" en de lijn van nulmeting naar doel." if trajectory is not None else "."),
+        )
+        chart = static_chart.markup(spec, rows, TREND_WIDTH)
+    return f'<div class="wd-card"><div>{text}</div><div>{chart}</div></div>'
 
 
 def _table(rows: pd.DataFrame, data, indicators: pd.DataFrame, wijk_code: str, ref_year: int) -> pd.DataFrame:
