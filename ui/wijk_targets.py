@@ -3,8 +3,8 @@
 A wijk has a card per indicator (facts, contributing projects and a trend chart) and a table of the
 measurements behind the charts. Building the ten or so Altair charts of a wijk took most of a run of the page;
 here they are built once as Vega-Lite specs (made without data, beside their rows) and drawn as SVG
-(ui/static_chart.py), and every later run only sends them. The cards of a theme are one HTML element: as
-bordered containers with two columns and a Markdown block each, they cost the browser about ~X s per load.
+(ui/static_chart.py), and every later run only sends them. The cards of a theme are one HTML element, with
+every text from the data escaped (a project title is shown as typed, never as Markdown).
 """
 
 from __future__ import annotations
