@@ -135,14 +135,7 @@ else:
     if chosen:
         project_detail(chosen, data, snap, sel.reference_date)
 
-    counts = {
-        "projects": len(rows),
-        "due_soon": len(lists.due_soon),
-        "overdue_milestones": len(lists.overdue_milestones),
-        "past_end": len(lists.past_end),
-        "stale": len(lists.stale),
-    }
-    tabs = st.tabs([f"{LIST_CAPTIONS[name]} ({count})" for name, count in counts.items()])
+    tabs = st.tabs(planned.tab_labels())
     with tabs[0]:
         # The grid (sorting, searching, a click opens the project) costs the browser about 0.4 s per load.
         if st.toggle("Als interactieve tabel: sorteren, zoeken, klikken voor details", key=K_GRID):
@@ -159,7 +152,7 @@ else:
             )
         else:
             st.html(planned.markup["projects"])
-    for tab, name in zip(tabs[1:], list(counts)[1:], strict=True):
+    for tab, name in zip(tabs[1:], list(LIST_CAPTIONS)[1:], strict=True):
         with tab:
             if planned.markup[name]:
                 st.html(planned.markup[name])

@@ -50,17 +50,14 @@ def markup(
     right = list(right) if right is not None else [is_number_text(frame[c]) for c in frame.columns]
     linked = [(links or {}).get(c) for c in frame.columns]
     head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
+
+    def cell(i: int, value, align: bool, link_text: str | None) -> str:
+        if link_text is not None:
+            return _link(value, link_text)
+        return _cell("th", value, align, ' scope="row"') if i < row_headers else _cell("td", value, align)
+
     body = "".join(
-        "<tr>"
-        + "".join(
-            _link(v, text)
-            if text is not None
-            else _cell("th", v, r, ' scope="row"')
-            if i < row_headers
-            else _cell("td", v, r)
-            for i, (v, r, text) in enumerate(zip(row, right, linked, strict=True))
-        )
-        + "</tr>"
+        "<tr>" + "".join(cell(i, *c) for i, c in enumerate(zip(row, right, linked, strict=True))) + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return (

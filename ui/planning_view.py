@@ -34,6 +34,15 @@ from .selection import Selection
 from .style import project_status_display
 from .tables import table_markup
 
+# The static lists under the chart: name -> caption (also the tab's subject).
+LIST_CAPTIONS = {
+    "projects": "Projecten",
+    "due_soon": f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken",
+    "overdue_milestones": "Mijlpalen te laat",
+    "past_end": "Over einddatum",
+    "stale": "Verouderd",
+}
+
 
 @dataclass(frozen=True)
 class PlanningView:
@@ -43,15 +52,12 @@ class PlanningView:
     table: pd.DataFrame  # the project list under Dutch headers, in the order of `rows`
     markup: dict[str, str]  # LIST_CAPTIONS name -> that list as an HTML table (the attention lists empty: "")
 
-
-# The static lists under the chart: name -> caption (also the tab's subject).
-LIST_CAPTIONS = {
-    "projects": "Projecten",
-    "due_soon": f"Mijlpalen komende {DUE_SOON_DAYS // 7} weken",
-    "overdue_milestones": "Mijlpalen te laat",
-    "past_end": "Over einddatum",
-    "stale": "Verouderd",
-}
+    def tab_labels(self) -> list[str]:
+        """'Caption (count)' for every list of LIST_CAPTIONS, in that order."""
+        counts = {"projects": len(self.rows)} | {
+            n: len(getattr(self.lists, n)) for n in LIST_CAPTIONS if n != "projects"
+        }
+        return [f"{caption} ({counts[name]})" for name, caption in LIST_CAPTIONS.items()]
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,7 @@ def project_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 def list_markup(table: pd.DataFrame, lists: AttentionLists) -> dict[str, str]:
     """The project list (progress as a percentage) and the attention lists as HTML tables."""
-    projects = table.assign(Voortgang=[fmt.percent(v / 100, 0) for v in table["Voortgang"]])
+    projects = table.assign(Voortgang=_percentages(table["Voortgang"]))
     frames = {
         "projects": projects,
         "due_soon": milestone_list(lists.due_soon, late=False),
@@ -170,7 +176,7 @@ def past_end_list(projects: pd.DataFrame) -> pd.DataFrame:
             "Wijk": projects["wijk_name"],
             "Einde": projects["end_date"].map(fmt.date_short),
             "Status": projects["status"].map(project_status_display),
-            "Voortgang": [fmt.percent(v / 100, 0) for v in projects["progress"]],
+            "Voortgang": _percentages(projects["progress"]),
         }
     )
 
@@ -185,3 +191,8 @@ def stale_list(projects: pd.DataFrame) -> pd.DataFrame:
             "Dagen zonder update": projects["days_since_update"],
         }
     )
+
+
+def _percentages(progress: pd.Series) -> list[str]:
+    """Progress 0-100 as '75%'."""
+    return [fmt.percent(v / 100, 0) for v in progress]

@@ -93,23 +93,20 @@ def _card(r, data, links: pd.DataFrame, wijk_code: str, wijk_name: str, ref_year
     """One indicator's card as HTML; every text from the data is escaped."""
     e = html.escape
     unit = r.unit
-    facts = []
+    facts = []  # HTML
     if r.has_target:
-        facts.append(f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})")
-        facts.append(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}")
+        facts.append(e(f"Nulmeting: {fmt.value_with_unit(r.baseline_value, unit)} ({int(r.baseline_year)})"))
+        facts.append(e(f"Doel: {fmt.value_with_unit(r.target_value, unit)} in {int(r.target_year)}"))
     latest = f"{fmt.value_with_unit(r.last_value, unit)} ({r.last_year})" if r.last_year else "geen meting"
-    facts.append(f"Laatste meting: {latest}")
+    facts.append(e(f"Laatste meting: {latest}") + (" · <strong>verouderd</strong>" if r.stale else ""))
     city = f"{fmt.value_with_unit(r.city_value, unit)} ({int(r.city_year)})" if pd.notna(r.city_year) else "–"
-    facts.append(f"Stadsgemiddelde: {city}")
+    facts.append(e(f"Stadsgemiddelde: {city}"))
     due = f"verwacht in {r.next_due_year}" if r.next_due_year else "–"
-    facts.append(f"Volgende meting: {due} (interval {r.interval_months} maanden)")
-    shown = [e(f) for f in facts]
-    if r.stale:
-        shown[-3] += " · <strong>verouderd</strong>"  # the latest measurement
+    facts.append(e(f"Volgende meting: {due} (interval {r.interval_months} maanden)"))
     text = (
         f"<h4>{e(r.indicator_name)}</h4><p>{e(unit)}, {e(r.direction)} is beter</p>"
         f"<p>Status: <strong>{e(target_status_display(r.status))}</strong> ({e(r.reason)})</p>"
-        f"<p>{'<br>'.join(shown)}</p>"
+        f"<p>{'<br>'.join(facts)}</p>"
     )
     projects = contributing_projects(data.projects, links, r.indicator_code, wijk_code)
     if not projects.empty:
