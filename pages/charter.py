@@ -15,12 +15,13 @@ from domain.charter import (
     themes,
 )
 from ui import format as fmt
-from ui import page, static_chart
+from ui import html_table, page, static_chart
 from ui.charts import stacked_status_bars
 from ui.filters import multi
 from ui.style import CHARTER_PARTY_LABELS, CHARTER_STATUS_COLOURS, charter_status_display
+from ui.tables import grid_on_request, static_table
 
-K_REGISTER = "charterregister"
+K_REGISTER, K_GRID = "charterregister", "charterraster"
 
 
 def party_label(party: str) -> str:
@@ -86,7 +87,7 @@ static_chart.show_altair(
         f"waarvan {int(shown['overdue'].sum())} over tijd op {fmt.date_long(sel.reference_date)}.",
     )
 )
-st.dataframe(
+static_table(
     counts.reset_index().rename(
         columns={
             "theme": "Thema",
@@ -95,13 +96,12 @@ st.dataframe(
             **{s: s.capitalize() for s in statuses},
         }
     ),
-    hide_index=True,
-    width="stretch",
+    "Charterafspraken naar thema en status",
 )
 
 st.subheader("Naar partij die aan zet is")
 by_party = party_counts(shown)
-st.dataframe(
+static_table(
     pd.DataFrame(
         {
             "Aan zet": by_party["party"].map(party_label),
@@ -111,8 +111,7 @@ st.dataframe(
             "Eerstvolgende uiterste datum": by_party["next_due"].map(fmt.date_short),
         }
     ),
-    hide_index=True,
-    width="stretch",
+    "Charterafspraken naar partij die aan zet is",
 )
 st.caption("Eerstvolgende uiterste datum: de vroegste uiterste datum van een afspraak die nog niet is afgerond.")
 
@@ -120,35 +119,43 @@ st.subheader("Register")
 st.caption(
     "Over tijd: de uiterste datum ligt voor de peildatum en de afspraak is niet afgerond; een afspraak zonder "
     "uiterste datum loopt door en is nooit over tijd. Over tijd staat bovenaan (langst over tijd eerst), daarna "
-    "op uiterste datum. De status is de laatst vastgelegde status. Kies een rij voor de tekst en de partners."
+    "op uiterste datum. De status is de laatst vastgelegde status."
 )
-event = st.dataframe(
-    pd.DataFrame(
-        {
-            "Nr": shown["number"],
-            "Status": shown["status"].map(charter_status_display),
-            "Over tijd": [
-                f"{fmt.number(d)} dagen" if o else "" for o, d in zip(shown["overdue"], shown["days_late"], strict=True)
-            ],
-            "Uiterste datum": shown["due_date"].map(lambda d: fmt.date_short(d) if pd.notna(d) else "doorlopend"),
-            "Thema": shown["theme"],
-            "Aan zet": shown["party"].map(party_label),
-            "Afspraak": shown["text"],
-            "Partners": shown["partner_names"].map(", ".join),
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-    height=min(35 * (len(shown) + 1) + 3, 600),
-    key=K_REGISTER,
-    on_select="rerun",
-    selection_mode="single-row",
-    column_config={
-        "Nr": st.column_config.NumberColumn("Nr", width="small"),
-        "Afspraak": st.column_config.TextColumn("Afspraak", width="large"),
-        "Partners": st.column_config.TextColumn("Partners", width="medium"),
-    },
+register_table = pd.DataFrame(
+    {
+        "Nr": shown["number"],
+        "Status": shown["status"].map(charter_status_display),
+        "Over tijd": [
+            f"{fmt.number(d)} dagen" if o else "" for o, d in zip(shown["overdue"], shown["days_late"], strict=True)
+        ],
+        "Uiterste datum": shown["due_date"].map(lambda d: fmt.date_short(d) if pd.notna(d) else "doorlopend"),
+        "Thema": shown["theme"],
+        "Aan zet": shown["party"].map(party_label),
+        "Afspraak": shown["text"],
+        "Partners": shown["partner_names"].map(", ".join),
+    }
 )
+event = None
+if grid_on_request(K_GRID):
+    event = st.dataframe(
+        register_table,
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (len(shown) + 1) + 3, 600),
+        key=K_REGISTER,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "Nr": st.column_config.NumberColumn("Nr", width="small"),
+            "Afspraak": st.column_config.TextColumn("Afspraak", width="large"),
+            "Partners": st.column_config.TextColumn("Partners", width="medium"),
+        },
+    )
+    st.caption("Kies een rij voor de afspraak met links naar de pagina's van haar partners.")
+else:
+    # Not overdue and without partners are empty cells, as in the grid, not missing values.
+    shown_register = register_table.assign(Nr=register_table["Nr"].map(fmt.number))
+    st.html(html_table.markup(shown_register, "Register van charterafspraken", missing=""))
 picked = event.selection.rows if event else []
 if picked:
     row = shown.iloc[picked[0]]
@@ -174,7 +181,7 @@ partners = involved_partners(shown)
 if partners.empty:
     st.write("Bij deze afspraken zijn geen partners vastgelegd.")
 else:
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Partner": partners["partner_name"],
@@ -187,9 +194,6 @@ else:
                 ],
             }
         ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Partnerpagina": st.column_config.LinkColumn("Partnerpagina", display_text="Partner openen"),
-        },
+        "Betrokken partners",
+        links={"Partnerpagina": "Partner openen"},
     )

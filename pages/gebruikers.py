@@ -14,6 +14,7 @@ from data_access.users import ROLE_LABELS, UserError, delete_user, normalise_ema
 from ui import auth, page
 from ui import format as fmt
 from ui.data import engine, snapshot
+from ui.tables import static_table
 
 NO_PARTNER = ""
 K_FLASH = "users_flash"
@@ -132,7 +133,7 @@ if current.empty:
         '`python -m data_access add-user E-MAILADRES --role beheerder --name "Naam"`.'
     )
 else:
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "E-mailadres": current["email"],
@@ -143,12 +144,11 @@ else:
                 ],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "Gebruikers",
     )
 
 with st.expander("Rollen en rechten"):
-    st.dataframe(rights_table(), hide_index=True, width="stretch")
+    static_table(rights_table(), "Rollen en rechten")
     st.caption(
         "Een partner-redacteur werkt alleen projecten bij waarvan de eigen organisatie trekker is. Iedere rol mag "
         "alles lezen. De controle gebeurt bij het opslaan, niet alleen in het scherm."

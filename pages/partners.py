@@ -11,7 +11,7 @@ from domain.partners import (
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES, project_status
 from ui import format as fmt
-from ui import page, static_chart
+from ui import html_table, page, static_chart
 from ui.charts import amount_heatmap, stacked_status_bars
 from ui.figures import partner_figures, programme_data
 from ui.filters import set_value, single
@@ -22,8 +22,28 @@ from ui.style import (
     charter_status_display,
     project_status_display,
 )
+from ui.tables import grid_on_request, static_table
 
-K_PARTNER, K_RANKING = "partner", "partnertabel"
+K_PARTNER, K_RANKING, K_GRID = "partner", "partnertabel", "partnerraster"
+
+
+def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Partner": ranking["partner_name"],
+            "Slechtste status": ranking["status"].map(project_status_display),
+            "Projecten": ranking["projecten"],
+            "Trekker": ranking["trekker"],
+            "Bijdrager": ranking["bijdrager"],
+            "Toegezegd budget": ranking["budget"],
+            "Mijlpalen te laat": ranking["mijlpalen_te_laat"],
+            "Verouderd": ranking["verouderd"],
+            "Over tijd": ranking["over_tijd"],
+            **{PROJECT_STATUS_LABELS[s].split(" (")[0].capitalize(): ranking[s] for s in STATUSES},
+            "Soort": ranking["partner_kind"],
+        }
+    )
+
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -80,32 +100,22 @@ else:
             f"naar status op {fmt.date_long(sel.reference_date)}; {len(ranking)} partners, grootste budget bovenaan.",
         )
     )
-    table = pd.DataFrame(
-        {
-            "Partner": ranking["partner_name"],
-            "Slechtste status": ranking["status"].map(project_status_display),
-            "Projecten": ranking["projecten"],
-            "Trekker": ranking["trekker"],
-            "Bijdrager": ranking["bijdrager"],
-            "Toegezegd budget": ranking["budget"],
-            "Mijlpalen te laat": ranking["mijlpalen_te_laat"],
-            "Verouderd": ranking["verouderd"],
-            "Over tijd": ranking["over_tijd"],
-            **{PROJECT_STATUS_LABELS[s].split(" (")[0].capitalize(): ranking[s] for s in STATUSES},
-            "Soort": ranking["partner_kind"],
-        }
-    )
-    st.dataframe(
-        table.style.format({"Toegezegd budget": fmt.euro}),
-        hide_index=True,
-        width="stretch",
-        height=min(35 * (len(table) + 1) + 3, 600),
-        key=K_RANKING,
-        on_select=partial(_from_table, list(ranking["partner_code"])),
-        selection_mode="single-row",
-    )
+    table = ranking_table(ranking)
+    if grid_on_request(K_GRID):
+        st.dataframe(
+            table.style.format({"Toegezegd budget": fmt.euro}),
+            hide_index=True,
+            width="stretch",
+            height=min(35 * (len(table) + 1) + 3, 600),
+            key=K_RANKING,
+            on_select=partial(_from_table, list(ranking["partner_code"])),
+            selection_mode="single-row",
+        )
+    else:
+        shown = table.assign(**{"Toegezegd budget": table["Toegezegd budget"].map(fmt.euro)})
+        static_table(shown, "Status per partner")
     st.caption(
-        "Dezelfde aantallen als in de grafiek; klik op een kolomkop om te sorteren, kies een rij voor de details. "
+        "Dezelfde aantallen als in de grafiek, grootste budget bovenaan. "
         "Trekker: projecten die de partner leidt; bijdrager: projecten waaraan hij bijdraagt zonder te trekken. "
         "Toegezegd budget: som van de bijdragen van de partner. Mijlpalen te laat: niet gehaalde mijlpalen met een "
         "datum voor de peildatum in de projecten van de partner. Slechtste status: vertraagd gaat voor aandacht, "
@@ -122,7 +132,8 @@ chosen = single(
     lambda code: "— kies een partner —" if code == "" else partner_names[code],
 )
 if not chosen:
-    st.info("Kies een partner in de keuzelijst of in de tabel hierboven.")
+    where = "in de keuzelijst of in de tabel hierboven" if st.session_state.get(K_GRID) else "in de keuzelijst"
+    st.info(f"Kies een partner {where}.")
 else:
     everything = snap.frame("projects")
     everything = everything.merge(
@@ -153,7 +164,7 @@ else:
         if own.empty:
             st.write("Deze partner trekt geen projecten en draagt aan geen project bij.")
         else:
-            st.dataframe(
+            static_table(
                 pd.DataFrame(
                     {
                         "Project": own["title"],
@@ -167,12 +178,7 @@ else:
                         "Einde": own["end_date"].map(fmt.date_short),
                     }
                 ),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    c: st.column_config.TextColumn(c, alignment="right")
-                    for c in ("Bijdrage", "Aandeel", "Projectbudget")
-                },
+                f"Projecten van {partner['name']}",
             )
             st.caption("Aandeel: de bijdrage van de partner als deel van het budget van het project (alle bijdragen).")
 
@@ -180,7 +186,7 @@ else:
         if agreements.empty:
             st.write("Geen charterafspraken.")
         else:
-            st.dataframe(
+            static_table(
                 pd.DataFrame(
                     {
                         "Nr": agreements["number"],
@@ -195,9 +201,7 @@ else:
                         "Programma": agreements["programme_code"].map(programme_names),
                     }
                 ),
-                hide_index=True,
-                width="stretch",
-                column_config={"Afspraak": st.column_config.TextColumn("Afspraak", width="large")},
+                f"Charterafspraken van {partner['name']}",
             )
 
 st.subheader("Wie is waar actief")
@@ -228,12 +232,5 @@ else:
     shown_matrix = matrix.rename(columns={"partner_name": "Partner"})
     for column in [*wijk_columns, "Totaal"]:
         shown_matrix[column] = shown_matrix[column].map(lambda v: fmt.euro(v) if pd.notna(v) else "")
-    st.dataframe(
-        shown_matrix,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Partner": st.column_config.TextColumn("Partner", pinned=True),
-            **{c: st.column_config.TextColumn(c, alignment="right") for c in [*wijk_columns, "Totaal"]},
-        },
-    )
+    # Partner names head their rows; an empty cell stays empty (not active there), not a missing value.
+    st.html(html_table.markup(shown_matrix, "Bijdragen per partner en wijk", row_headers=1, missing=""))

@@ -18,6 +18,7 @@ from ui.gantt import SELECTION, gantt_spec, summary_chart
 from ui.planning_detail import project_detail
 from ui.planning_view import LIST_CAPTIONS, gantt_page, planning_view
 from ui.style import PROJECT_STATUS_LABELS
+from ui.tables import grid_on_request
 
 PAGE_SIZE = 40
 K_PROJECT, K_CHART, K_TABLE, K_GRID = "project", "gantt", "projecttabel", "projectraster"
@@ -137,8 +138,7 @@ else:
 
     tabs = st.tabs(planned.tab_labels())
     with tabs[0]:
-        # The grid (sorting, searching, a click opens the project) costs the browser about 0.4 s per load.
-        if st.toggle("Als interactieve tabel: sorteren, zoeken, klikken voor details", key=K_GRID):
+        if grid_on_request(K_GRID):
             st.dataframe(
                 planned.table,
                 hide_index=True,

@@ -134,6 +134,20 @@ def table_frames(at) -> list[pd.DataFrame]:
     return list(html_tables(at).values())
 
 
+def table_links(at, caption: str) -> list[str]:
+    """The addresses of the links in the HTML table named `caption`, in page order."""
+    for element in at.get("html"):
+        for table in re.findall(r'<table class="wd-table">.*?</table>', element.proto.body, re.S):
+            if html.unescape(re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S)[1]) == caption:
+                return [html.unescape(h) for h in re.findall(r'<a href="([^"]*)"', table)]
+    raise AssertionError(f"geen tabel met het bijschrift {caption!r}")
+
+
+def whole_numbers(column) -> list[int]:
+    """Counts as shown in Dutch (1.234) back to numbers."""
+    return [int(str(v).replace(".", "")) for v in column]
+
+
 def parse_tables(body: str) -> dict[str, pd.DataFrame]:
     """The tables in an HTML fragment by caption, as the text a reader sees (links as their text)."""
     tables = {}

@@ -15,7 +15,7 @@ from data_access.engine import get_engine
 from data_access.models import AuditLog
 from data_access.schema import upgrade_to_head
 from data_access.seeding import seed_folder
-from tests.apptest_helpers import no_exceptions, static_charts, table_frames
+from tests.apptest_helpers import html_tables, no_exceptions, static_charts, table_frames
 from tests.conftest import APP_PATH
 from tests.sample_facts import rows
 from ui import auth
@@ -228,7 +228,7 @@ def test_users_page_refuses_other_roles(db, role):
     at.switch_page("pages/gebruikers.py").run()
     no_exceptions(at)
     assert "Alleen een beheerder" in texts(at.warning)
-    assert not at.dataframe and not at.text_input and not at.metric
+    assert not at.dataframe and not html_tables(at) and not at.text_input and not at.metric
 
 
 def test_beheerder_sees_the_users_and_adds_one_as_themselves(db):
@@ -236,7 +236,7 @@ def test_beheerder_sees_the_users_and_adds_one_as_themselves(db):
     at = app(logged_in(beheerder["email"]), {"auth": AUTH}).run()
     at.switch_page("pages/gebruikers.py").run()
     no_exceptions(at)
-    table = at.dataframe[0].value
+    table = html_tables(at)["Gebruikers"]
     assert sorted(table["E-mailadres"]) == sorted(u["email"] for u in rows("app_user"))
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gebruikers"] == str(len(rows("app_user")))
@@ -250,7 +250,7 @@ def test_beheerder_sees_the_users_and_adds_one_as_themselves(db):
     no_exceptions(at)
     assert "toegevoegd als redacteur" in texts(at.success)
     assert {m.label: m.value for m in at.metric}["Gebruikers"] == str(len(rows("app_user")) + 1)
-    assert "nieuw@gemeente.nl" in list(at.dataframe[0].value["E-mailadres"])
+    assert "nieuw@gemeente.nl" in list(html_tables(at)["Gebruikers"]["E-mailadres"])
     with get_engine(db).connect() as conn:
         who = conn.execute(select(AuditLog.actor).where(AuditLog.row_key == "nieuw@gemeente.nl")).scalar_one()
     assert who == beheerder["email"]
@@ -283,7 +283,7 @@ def test_users_page_reports_invalid_input_and_a_conflicting_change(db):
     at.selectbox(key=f"role_{key}").set_value("redacteur").run()
     at.button(key=f"save_{key}").click().run()
     assert f"Gebruiker {kijker['email']} opgeslagen." in texts(at.success)
-    table = at.dataframe[0].value.set_index("E-mailadres")
+    table = html_tables(at)["Gebruikers"].set_index("E-mailadres")
     assert table.loc[kijker["email"], "Rol"] == "redacteur" and table.loc[kijker["email"], "Naam"] == "Andere Naam"
 
 

@@ -11,7 +11,16 @@ from decimal import Decimal
 
 import pytest
 
-from tests.apptest_helpers import metric_help, metrics, no_exceptions, static_chart, static_charts
+from tests.apptest_helpers import (
+    html_tables,
+    metric_help,
+    metrics,
+    no_exceptions,
+    static_chart,
+    static_charts,
+    table_links,
+    whole_numbers,
+)
 from tests.sample_facts import programme_facts, project_rows, rows, statuses_on
 from ui import format as fmt
 from ui.style import PROJECT_STATUS_LABELS
@@ -32,8 +41,9 @@ def open_page(app, page: str, **params):
 
 
 def table_with(app, column: str):
-    """The first dataframe on screen that has `column`."""
-    return next(d.value for d in app.dataframe if column in d.value.columns)
+    """The first table on screen that has `column`, as the text a reader sees."""
+    assert not app.dataframe, "lists are plain tables unless the grid is asked for"
+    return next(t for t in html_tables(app).values() if column in t.columns)
 
 
 def bars(app, title: str, category: str) -> dict[tuple[str, str], int]:
@@ -121,15 +131,21 @@ def test_partner_ranking_chart_and_metrics_match_the_csvs(app, programme):
     ranking = table_with(app, "Slechtste status").set_index("Partner")
     assert sorted(ranking.index) == sorted(names[c] for c in facts["partners"])
     # Largest budget first.
-    assert list(ranking["Toegezegd budget"]) == sorted(ranking["Toegezegd budget"], reverse=True)
+    budgets = sorted((f["budget"] for f in facts["partners"].values()), reverse=True)
+    assert list(ranking["Toegezegd budget"]) == [fmt.euro(b) for b in budgets]
+    n = fmt.number
     for code, f in facts["partners"].items():
         row = ranking.loc[names[code]]
-        assert (row["Projecten"], row["Trekker"], row["Bijdrager"]) == (f["projecten"], f["trekker"], f["bijdrager"])
-        assert round(Decimal(row["Toegezegd budget"]), 2) == f["budget"], code
-        assert row["Mijlpalen te laat"] == f["mijlpalen_te_laat"], code
-        assert row["Verouderd"] == f["verouderd"], code
-        assert row["Vertraagd"] == f["statuses"]["vertraagd"] and row["Afgerond"] == f["statuses"]["afgerond"]
-        assert row["Op schema"] == f["statuses"]["op schema"] and row["Aandacht"] == f["statuses"]["aandacht"]
+        assert (row["Projecten"], row["Trekker"], row["Bijdrager"]) == (
+            n(f["projecten"]),
+            n(f["trekker"]),
+            n(f["bijdrager"]),
+        )
+        assert row["Toegezegd budget"] == fmt.euro(f["budget"]), code
+        assert row["Mijlpalen te laat"] == n(f["mijlpalen_te_laat"]), code
+        assert row["Verouderd"] == n(f["verouderd"]), code
+        assert row["Vertraagd"] == n(f["statuses"]["vertraagd"]) and row["Afgerond"] == n(f["statuses"]["afgerond"])
+        assert row["Op schema"] == n(f["statuses"]["op schema"]) and row["Aandacht"] == n(f["statuses"]["aandacht"])
 
     # The stacked bars hold exactly the counts per partner and status (zeros left out).
     on_chart = bars(app, "Projecten per partner naar status", "Partner")
@@ -141,6 +157,18 @@ def test_partner_ranking_chart_and_metrics_match_the_csvs(app, programme):
     }
     assert on_chart == expected
     assert static_chart(app, "Projecten per partner naar status").alt.startswith("Gestapeld staafdiagram: per partner")
+
+
+def test_partner_ranking_as_interactive_grid_on_request(app):
+    open_page(app, "pages/partners.py", programma=AMSTERDAM)
+    plain = table_with(app, "Slechtste status")
+    app.toggle(key="partnerraster").set_value(True).run()
+    no_exceptions(app)
+    grid = app.dataframe[0].value
+    assert list(grid["Partner"]) == list(plain["Partner"]) and len(grid) > 1
+    assert list(grid["Projecten"].map(fmt.number)) == list(plain["Projecten"])
+    assert "Status per partner" not in html_tables(app)
+    assert any("in de tabel hierboven" in i.value for i in app.info)
 
 
 def test_partners_respect_the_wijk(app):
@@ -195,7 +223,7 @@ def test_partner_link_shows_its_charter_agreements(app):
     open_page(app, "pages/partners.py", programma=AMSTERDAM, partner=partner)
     numbers = sorted(int(c["number"]) for c in rows("charter_partner") if c["partner_code"] == partner)
     agreements = table_with(app, "Afspraak")
-    assert sorted(agreements["Nr"]) == numbers and numbers
+    assert sorted(whole_numbers(agreements["Nr"])) == numbers and numbers
     assert metrics(app)["Charterafspraken"] == fmt.number(len(numbers))
     assert any("geen projecten" in m.value for m in app.markdown)
 
@@ -257,6 +285,7 @@ def test_charter_register_counts_and_order(app):
     assert shown["Over tijd"] == fmt.number(len(late)) and late
 
     register = table_with(app, "Afspraak")
+    register["Nr"] = whole_numbers(register["Nr"])
     assert len(register) == len(agreements)
     # Overdue ones first, the longest overdue first; the rest by due date, standing agreements last.
     first = [int(a["number"]) for a in sorted(late, key=lambda a: (a["due_date"], int(a["number"])))]
@@ -276,14 +305,25 @@ def test_charter_register_counts_and_order(app):
     counts = table_with(app, "Niet gestart").set_index("Thema")
     expected = Counter((a["theme"], a["status"]) for a in agreements)
     for (theme, status), n in expected.items():
-        assert counts.loc[theme, status.capitalize()] == n
-    assert counts["Totaal"].sum() == len(agreements)
-    assert counts["Over tijd"].sum() == len(late)
+        assert counts.loc[theme, status.capitalize()] == fmt.number(n)
+    assert sum(whole_numbers(counts["Totaal"])) == len(agreements)
+    assert sum(whole_numbers(counts["Over tijd"])) == len(late)
     assert bars(app, "Charterafspraken naar thema en status", "Thema") == dict(expected)
 
     parties = table_with(app, "Aan zet").set_index("Aan zet")
-    assert parties.loc["Rijk", "Afspraken"] == sum(a["party"] == "rijk" for a in agreements)
-    assert parties.loc["gemeente en Rijk", "Afspraken"] == sum(a["party"] == "beide" for a in agreements)
+    assert parties.loc["Rijk", "Afspraken"] == fmt.number(sum(a["party"] == "rijk" for a in agreements))
+    assert parties.loc["gemeente en Rijk", "Afspraken"] == fmt.number(sum(a["party"] == "beide" for a in agreements))
+
+
+def test_charter_register_as_interactive_grid_on_request(app):
+    open_page(app, "pages/charter.py", programma=AMSTERDAM)
+    plain = table_with(app, "Afspraak")
+    app.toggle(key="charterraster").set_value(True).run()
+    no_exceptions(app)
+    grid = next(d.value for d in app.dataframe if "Afspraak" in d.value.columns)
+    assert list(grid["Nr"]) == whole_numbers(plain["Nr"])
+    assert list(grid["Over tijd"]) == list(plain["Over tijd"]) and list(grid["Afspraak"]) == list(plain["Afspraak"])
+    assert "Register van charterafspraken" not in html_tables(app)
 
 
 def test_charter_theme_filter_changes_table_chart_and_url(app):
@@ -292,7 +332,7 @@ def test_charter_theme_filter_changes_table_chart_and_url(app):
     no_exceptions(app)
     wonen = [a for a in charter_rows() if a["theme"] == "wonen"]
     register = table_with(app, "Afspraak")
-    assert sorted(register["Nr"]) == sorted(int(a["number"]) for a in wonen)
+    assert sorted(whole_numbers(register["Nr"])) == sorted(int(a["number"]) for a in wonen)
     assert bars(app, "Charterafspraken naar thema en status", "Thema") == {
         ("wonen", status): n for status, n in Counter(a["status"] for a in wonen).items()
     }
@@ -307,9 +347,9 @@ def test_charter_filters_from_link(app):
         for a in charter_rows()
         if (a["theme"], a["status"], a["party"]) == ("wonen", "vertraagd", "gemeente")
     )
-    assert sorted(table_with(app, "Afspraak")["Nr"]) == expected and expected
-    partners = table_with(app, "Partnerpagina")
-    links = list(partners["Partnerpagina"])
+    assert sorted(whole_numbers(table_with(app, "Afspraak")["Nr"])) == expected and expected
+    assert set(table_with(app, "Partnerpagina")["Partnerpagina"]) == {"Partner openen"}
+    links = table_links(app, "Betrokken partners")
     assert all(link.startswith("partners?programma=AMSTERDAM-WA&") and "&partner=" in link for link in links)
     named = {c["partner_code"] for c in rows("charter_partner") if int(c["number"]) in expected}
     assert sorted(link.rsplit("partner=", 1)[1] for link in links) == sorted(named)

@@ -41,12 +41,14 @@ def markup(
     row_headers: int = 0,
     right: Sequence[bool] | None = None,
     links: Mapping[str, str] | None = None,
+    missing: str = fmt.MISSING,
 ) -> str:
     """`frame` (text as shown; missing values as '–') as an HTML table named by `caption`. The first
     `row_headers` columns name their row, so a screen reader reads them with every cell of the row.
     `right` says per column whether it aligns right (default: columns of numbers as text); the cells of a
-    column in `links` (column -> link text) are URLs, shown as that text and opened in a new tab."""
-    frame = frame.map(lambda v: fmt.MISSING if _missing(v) else v)
+    column in `links` (column -> link text) are URLs, shown as that text and opened in a new tab. Missing
+    values show as `missing`: '' where an empty cell says something (a matrix: not active there)."""
+    frame = frame.map(lambda v: missing if _missing(v) else v)
     right = list(right) if right is not None else [is_number_text(frame[c]) for c in frame.columns]
     linked = [(links or {}).get(c) for c in frame.columns]
     head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
@@ -67,7 +69,7 @@ def markup(
 
 
 def is_number_text(column: pd.Series) -> bool:
-    values = [str(v) for v in column.dropna() if str(v) != fmt.MISSING]
+    values = [str(v) for v in column.dropna() if str(v) not in (fmt.MISSING, "")]
     return bool(values) and all(_NUMBER_TEXT.match(v) for v in values)
 
 
@@ -83,7 +85,7 @@ def _cell(tag: str, value, right: bool, extra: str = "") -> str:
 
 
 def _link(url, text: str) -> str:
-    if url == fmt.MISSING:
-        return f"<td>{fmt.MISSING}</td>"
+    if url in (fmt.MISSING, ""):
+        return f"<td>{url}</td>"
     href = html.escape(str(url), quote=True)
     return f'<td><a href="{href}" target="_blank" rel="noopener noreferrer">{html.escape(text)}</a></td>'

@@ -24,6 +24,16 @@ _LIST_MARKER = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])(?=\s)")
 _DIRECTIVE = re.compile(r":(?=[\w/])")  # :smile:, :material/icon:, :red[...]: a word joiner breaks them
 
 
+# The grid (sorting, searching, a click opens the details) costs the browser about 0.4 s per page load, so a
+# long list is a plain table unless the user asks for the grid.
+GRID_TOGGLE = "Als interactieve tabel: sorteren, zoeken, klikken voor details"
+
+
+def grid_on_request(key: str) -> bool:
+    """The switch above a list that shows it in the interactive grid; off by default."""
+    return st.toggle(GRID_TOGGLE, key=key)
+
+
 def escape_markdown(value) -> str:
     if _missing(value):
         return fmt.MISSING
