@@ -42,6 +42,7 @@ from ui import format as fmt
 from ui import page
 from ui.auth import current_actor
 from ui.data import engine
+from ui.tables import static_table
 from ui.widgets import XLSX_MIME, lazy_tabs
 
 S_UPLOAD = "beheer_upload"  # {file name: bytes} of the files being checked
@@ -49,6 +50,8 @@ S_PREVIEW = "beheer_preview"
 S_SEEN = "beheer_seen"  # {(table, key): version as shown}: the version an edit is based on
 S_BULK = "beheer_bulk_base"  # {table: frame as loaded}: what the data editor edits
 S_BULK_GEN = "beheer_bulk_generation"
+S_BULK_TABLE = "beheer_bulk_table"
+S_BULK_DRAFT = "beheer_bulk_draft"  # what the data editors start from and hold (ui.beheer.bulk_editor_start)
 S_GEO = "beheer_geojson"  # (file name, bytes, key property) being checked
 S_DONE = "beheer_done"  # a message to show after the rerun that follows a save
 
@@ -77,6 +80,7 @@ def seen_version(table: str, key: str, version) -> int | None:
 def forget_seen() -> None:
     st.session_state.pop(S_SEEN, None)
     st.session_state.pop(S_BULK, None)
+    st.session_state.pop(S_BULK_DRAFT, None)
     st.session_state[S_BULK_GEN] = st.session_state.get(S_BULK_GEN, 0) + 1  # a fresh data editor
 
 
@@ -99,9 +103,10 @@ def write_refusal(exc: Exception) -> None:
         st.error(str(exc))
 
 
-# Only the open tab is built (and drawn by the browser); switching tabs is a short rerun. The tabs with
-# typed input (Statusupdate, Metingen, Bulk bewerken) are always built: Streamlit forgets the value of a
-# widget that a run does not draw, and a half-typed update should survive a look at another tab.
+# Only the open tab is built (and drawn by the browser); switching tabs is a short rerun. The forms with
+# typed input (Statusupdate, Metingen) are always built: Streamlit forgets the value of a widget that a
+# run does not draw, and a half-typed update should survive a look at another tab. The bulk editor is
+# built only when open (its grid costs every page load about half a second); its edits are kept apart.
 tabs = lazy_tabs(list(ub.TABS), key=ub.TAB_KEY)
 empty_database = sel is None
 if empty_database:
@@ -160,7 +165,7 @@ if tabs[0].open:
                     m[0].metric("Toegevoegd", fmt.number(preview.added))
                     m[1].metric("Gewijzigd", fmt.number(preview.changed))
                     m[2].metric("Ongewijzigd", fmt.number(preview.unchanged))
-                    st.dataframe(ub.summary_frame(preview.summary), hide_index=True, width="stretch")
+                    static_table(ub.summary_frame(preview.summary), "Wat de import verandert")
                     if preview.restore:
                         st.info("De database is leeg: dit vult hem (herstel van een back-up of eerste import).")
                     if preview.added + preview.changed == 0:
@@ -255,7 +260,7 @@ with tabs[1]:
                     Gepland=milestones["due_date"].map(fmt.date_short),
                     Behaald=milestones["done_date"].map(fmt.date_short),
                 )[["title", "Gepland", "Behaald"]].rename(columns={"title": "Mijlpaal"})
-                st.dataframe(shown, hide_index=True)
+                static_table(shown, f"Mijlpalen van {code}")
                 with st.form("milestone_form"):
                     title = st.selectbox("Mijlpaal", list(milestones["title"]))
                     row = milestones[milestones["title"] == title].iloc[0]
@@ -327,56 +332,71 @@ with tabs[2]:
                         saved(f"Meting {indicators.loc[indicator, 'name']} {year} opgeslagen.")
 
 # --- Bulk bewerken ----------------------------------------------------------------------------------------
-with tabs[3]:
-    st.subheader("Bulk bewerken")
-    if not actor.can(EDIT_DATA):
-        refused(EDIT_DATA, "bulkbewerkingen kunnen redacteuren en beheerders doen.")
-    else:
-        st.caption(
-            "Wijzig cellen of voeg onderaan rijen toe en sla op. Alles wordt eerst gecontroleerd met dezelfde "
-            "regels als een import; bij één fout wordt niets opgeslagen. Sleutelkolommen van bestaande rijen "
-            "wijzigt u hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad "
-            "Statusupdate. De tabel toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt "
-            "de actuele stand op."
-        )
-        table = st.selectbox("Tabel", BULK_TABLES, format_func=ub.table_label, key="bulk_table")
-        spec = BY_NAME[table]
-        bases = st.session_state.setdefault(S_BULK, {})
-        if table not in bases:
-            bases[table] = snap.frame(f"bewerkbaar:{table}")
-        base = bases[table]
-        key_columns = list(spec.keys[0])
-        edited = st.data_editor(
-            base,
-            num_rows="add",
-            hide_index=True,
-            disabled=["version"],
-            column_config={
-                "version": st.column_config.NumberColumn("versie", help="Controle op gelijktijdig bewerken")
-            },
-            key=f"bulk_editor_{table}_{st.session_state.get(S_BULK_GEN, 0)}",
-        )
-        c1, c2 = st.columns(2)
-        if c1.button("Wijzigingen opslaan", type="primary"):
-            rows, key_changes = ub.changed_rows(spec, base, edited)
-            if key_changes:
-                st.error(
-                    "Sleutelkolommen (" + ", ".join(key_columns) + ") van bestaande rijen kunnen hier niet worden "
-                    "gewijzigd (rij " + ", ".join(map(str, key_changes)) + "). Voeg zo nodig een nieuwe rij toe."
-                )
-            elif not rows:
-                st.info("Er zijn geen wijzigingen om op te slaan.")
-            else:
-                try:
-                    counts = save_rows(engine(), actor, table, rows)
-                except (EditRefused, PermissionDenied) as exc:
-                    write_refusal(exc)
-                else:
-                    saved(
-                        f"{ub.table_label(table)}: {fmt.number(counts['added'])} rijen toegevoegd, "
-                        f"{fmt.number(counts['changed'])} gewijzigd."
+if tabs[3].open:
+    with tabs[3]:
+        st.subheader("Bulk bewerken")
+        if not actor.can(EDIT_DATA):
+            refused(EDIT_DATA, "bulkbewerkingen kunnen redacteuren en beheerders doen.")
+        else:
+            st.caption(
+                "Wijzig cellen of voeg onderaan rijen toe en sla op. Alles wordt eerst gecontroleerd met dezelfde "
+                "regels als een import; bij één fout wordt niets opgeslagen. Sleutelkolommen van bestaande rijen "
+                "wijzigt u hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad "
+                "Statusupdate. De tabel toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt "
+                "de actuele stand op. Wat u typt, blijft bewaard als u tussendoor een ander tabblad of een andere "
+                "tabel opent."
+            )
+            # The choice is kept apart too: the selectbox is forgotten while another tab is open.
+            chosen_table = st.session_state.get(S_BULK_TABLE, BULK_TABLES[0])
+            table = st.selectbox(
+                "Tabel",
+                BULK_TABLES,
+                index=BULK_TABLES.index(chosen_table),
+                format_func=ub.table_label,
+                key="bulk_table",
+            )
+            st.session_state[S_BULK_TABLE] = table
+            spec = BY_NAME[table]
+            bases = st.session_state.setdefault(S_BULK, {})
+            if table not in bases:
+                bases[table] = snap.frame(f"bewerkbaar:{table}")
+            base = bases[table]
+            key_columns = list(spec.keys[0])
+            editor_key = f"bulk_editor_{table}_{st.session_state.get(S_BULK_GEN, 0)}"
+            drafts = st.session_state.setdefault(S_BULK_DRAFT, {})
+            start = ub.bulk_editor_start(drafts, table, base, editor_alive=editor_key in st.session_state)
+            edited = st.data_editor(
+                start,
+                num_rows="add",
+                hide_index=True,
+                disabled=["version"],
+                column_config={
+                    "version": st.column_config.NumberColumn("versie", help="Controle op gelijktijdig bewerken")
+                },
+                key=editor_key,
+            )
+            ub.keep_bulk_draft(drafts, table, edited)
+            c1, c2 = st.columns(2)
+            if c1.button("Wijzigingen opslaan", type="primary"):
+                rows, key_changes = ub.changed_rows(spec, base, edited)
+                if key_changes:
+                    st.error(
+                        "Sleutelkolommen (" + ", ".join(key_columns) + ") van bestaande rijen kunnen hier niet worden "
+                        "gewijzigd (rij " + ", ".join(map(str, key_changes)) + "). Voeg zo nodig een nieuwe rij toe."
                     )
-        c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
+                elif not rows:
+                    st.info("Er zijn geen wijzigingen om op te slaan.")
+                else:
+                    try:
+                        counts = save_rows(engine(), actor, table, rows)
+                    except (EditRefused, PermissionDenied) as exc:
+                        write_refusal(exc)
+                    else:
+                        saved(
+                            f"{ub.table_label(table)}: {fmt.number(counts['added'])} rijen toegevoegd, "
+                            f"{fmt.number(counts['changed'])} gewijzigd."
+                        )
+            c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
 
 # --- Grenzen -------------------------------------------------------------------------------------------
 if tabs[4].open:

@@ -14,6 +14,7 @@ from data_access.schema import upgrade_to_head
 from data_access.seeding import seed_folder
 from tests.apptest_helpers import no_exceptions, open_tab
 from tests.conftest import APP_PATH
+from tests.sample_facts import rows
 from ui.beheer import TAB_KEY, TABS
 
 BEHEERDER = Actor("b@example.nl", "Bea Beheer", "beheerder")
@@ -318,3 +319,33 @@ def test_typed_input_survives_a_look_at_another_tab(seeded_url, monkeypatch):
     open_tab(at, TAB_KEY, "Statusupdate")
     assert next(s for s in at.selectbox if s.label == "Project").value == chosen.split(" · ")[0]
     assert next(n for n in at.number_input if n.label == "Jaar").value == 2005
+
+
+def test_bulk_editor_starts_from_what_was_typed_after_another_tab():
+    import pandas as pd
+
+    from ui.beheer import bulk_editor_start, keep_bulk_draft
+
+    state: dict = {}
+    base = pd.DataFrame({"code": ["A", "B"], "value": [1.0, 2.0]})
+    assert bulk_editor_start(state, "t", base, editor_alive=False) is base
+    typed = base.assign(value=[1.0, 5.0])
+    keep_bulk_draft(state, "t", typed)
+    # While the editor lives its edits are relative to the frame it started from: that frame stays.
+    assert bulk_editor_start(state, "t", base, editor_alive=True) is base
+    # A fresh editor (its tab was closed, so Streamlit forgot it) starts from what was typed.
+    assert bulk_editor_start(state, "t", base, editor_alive=False) is typed
+    assert bulk_editor_start(state, "t", typed, editor_alive=True) is typed
+    # Each table has its own draft.
+    other = pd.DataFrame({"code": ["C"]})
+    assert bulk_editor_start(state, "u", other, editor_alive=False) is other
+
+
+def test_bulk_editor_is_built_only_when_its_tab_is_open(seeded_url, monkeypatch):
+    at = _app(seeded_url, monkeypatch, BEHEERDER)
+    assert not at.dataframe and "bulk_table" not in at.session_state
+    open_tab(at, TAB_KEY, "Bulk bewerken")
+    assert len(at.data_editor) == 1 and at.session_state["bulk_table"] == "programme"
+    assert len(at.data_editor[0].value) == len(rows("programme"))
+    open_tab(at, TAB_KEY, "Import")
+    assert not at.dataframe

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from data_access.config import SAMPLE_DATA_DIR
 from data_access.engine import get_engine
@@ -71,3 +71,52 @@ def test_upload_preview_confirm(tmp_path):
         assert conn.execute(select(Measurement.value).where(Measurement.year == 2031)).scalar_one() == 5.5
         entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
     assert (entry.action, entry.table_name, entry.actor) == ("import", "measurement", "lokaal")
+
+
+def test_bulk_edit_survives_a_look_at_another_tab(tmp_path):
+    """The bulk editor is built only while its tab is open; what was typed comes back with it and is saved."""
+    url = f"sqlite:///{tmp_path / 'bulk.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    with streamlit_server(url, tmp_path / "streamlit.log") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(base + "/beheer")
+        settle(page)
+        main = page.locator("[data-testid='stMain']")
+        assert main.locator("[data-testid='stDataFrame']").count() == 0  # the Import tab has no grid
+
+        def open_tab(label: str) -> None:
+            main.get_by_role("tab", name=label).click()
+            settle(page)
+
+        open_tab("Bulk bewerken")
+        grid = main.locator("[data-testid='stDataFrame']").first
+        grid.locator("canvas").first.wait_for()
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # first row, first column (code)
+        page.keyboard.press("ArrowRight")  # name
+        page.keyboard.press("Enter")  # opens the cell editor; typed keys before it opens would be lost
+        editor = page.locator("textarea.gdg-input, input.gdg-input").first
+        editor.wait_for()
+        editor.fill("Amsterdam herzien")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)  # the edit reaches the server with the rerun it starts
+        settle(page)
+
+        open_tab("Import")
+        assert main.locator("[data-testid='stDataFrame']").count() == 0
+        open_tab("Bulk bewerken")
+        main.locator("[data-testid='stDataFrame'] canvas").first.wait_for()
+        main.get_by_role("button", name="Wijzigingen opslaan").click()
+        settle(page)
+        main.get_by_text("1 gewijzigd").wait_for()
+        assert exception_texts(page) == []
+        browser.close()
+    with engine.connect() as conn:
+        names = conn.execute(text("SELECT name FROM programme ORDER BY code")).scalars().all()
+        entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
+    assert names == ["Amsterdam herzien", "Wijkcontracten Haarlem"]
+    assert entry.table_name == "programme"

@@ -127,6 +127,22 @@ def changed_rows(spec: TableSpec, base: pd.DataFrame, edited: pd.DataFrame) -> t
     return rows, key_changes
 
 
+def bulk_editor_start(state: dict, table: str, base: pd.DataFrame, editor_alive: bool) -> pd.DataFrame:
+    """The frame the bulk editor of `table` starts from: what was loaded (`base`), or what the user had typed.
+
+    The editor is drawn only while its tab is open, and Streamlit forgets a widget's edits in a run that does
+    not draw it; so each run's result is kept with keep_bulk_draft() and a fresh editor starts from it. A
+    living editor keeps the frame it started from: its edits are relative to that frame."""
+    starts = state.setdefault("starts", {})
+    if not editor_alive or table not in starts:
+        starts[table] = state.get("drafts", {}).get(table, base)
+    return starts[table]
+
+
+def keep_bulk_draft(state: dict, table: str, edited: pd.DataFrame) -> None:
+    state.setdefault("drafts", {})[table] = edited
+
+
 def summary_frame(summary) -> pd.DataFrame:
     return pd.DataFrame(
         {
