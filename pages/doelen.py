@@ -17,12 +17,13 @@ from domain.target_views import (
     wijk_order,
 )
 from domain.targets import TARGET_STATUSES, target_status_counts
-from ui import auth, page, selection
+from ui import auth, html_table, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
 from ui.maps import shape_legend_words, wijk_map
 from ui.style import project_status_display
+from ui.tables import static_table
 from ui.target_charts import (
     HEATMAP_SELECTION,
     TARGET_STATUS_SYMBOLS,
@@ -216,12 +217,7 @@ elif section == "vergelijken":
                 col.append(fmt.number(c["index"]) + (" (verouderd)" if c["verouderd"] else ""))
         table[theme.capitalize()] = col
     table["Doelen van de wijk"] = [_wijk_link(c) for c in order]
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={"Doelen van de wijk": st.column_config.LinkColumn(display_text="Wijk openen")},
-    )
+    static_table(table, "Wijken × thema's", links={"Doelen van de wijk": "Wijk openen"})
 
 # --- Eén indicator ----------------------------------------------------------------------------------------
 elif section == "indicator":
@@ -251,7 +247,7 @@ elif section == "indicator":
         "te laat is. Stippellijn: stadsgemiddelde"
         + (f" {city[0]} ({fmt.value_with_unit(city[1], ind['unit'])})." if city else " (niet bekend).")
     )
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Wijk": latest["wijk_name"],
@@ -268,8 +264,7 @@ elif section == "indicator":
                 "Doelstatus": [target_status_display(s) for s in latest["status"]],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        f"{ind['name']}: laatste meting per wijk",
     )
     values = indicator_across_wijken(code, data.measurements, wijken, ref_year)
     own, city_rows = values[values["wijk_code"].notna()], values[values["wijk_code"].isna()]
@@ -291,7 +286,14 @@ elif section == "indicator":
         pivot = pivot.map(lambda v: fmt.value_with_unit(v, ind["unit"]) if pd.notna(v) else "")
         pivot.columns = [str(c) for c in pivot.columns]
         st.markdown("**Alle metingen per wijk en jaar** (tabel bij de lijndiagrammen)")
-        st.dataframe(pivot.reset_index().rename(columns={"wijk_name": "Wijk"}), hide_index=True, width="stretch")
+        st.html(
+            html_table.markup(
+                pivot.reset_index().rename(columns={"wijk_name": "Wijk"}),
+                f"{ind['name']} per wijk en jaar",
+                row_headers=1,
+                missing="",
+            )
+        )
     st.subheader("Projecten die bijdragen")
     projects = contributing_projects(data.projects, snap.frame("project_indicators", sel.programme_code), code)
     if projects.empty:
@@ -300,7 +302,7 @@ elif section == "indicator":
         st.caption(
             "Een bijdrage, geen bewezen effect: de gegevens kunnen niet aantonen dat een project de waarde verandert."
         )
-        st.dataframe(
+        static_table(
             pd.DataFrame(
                 {
                     "Wijk": projects["wijk_name"],
@@ -310,8 +312,7 @@ elif section == "indicator":
                     "Status": projects["status"].map(project_status_display),
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "Projecten die bijdragen",
         )
 
 # --- Kaart ------------------------------------------------------------------------------------------------
@@ -374,7 +375,7 @@ elif section == "kaart":
             )
         if not without_place.empty:
             st.warning("Niet op de kaart (geen zwaartepunt of grens): " + ", ".join(without_place["name"]) + ".")
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Wijk": frame["name"],
@@ -390,8 +391,7 @@ elif section == "kaart":
                 ],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        f"Kaart: {ind['name']}",
     )
 
 # --- Actualiteit ------------------------------------------------------------------------------------------
@@ -405,7 +405,7 @@ else:
     def _interval(months: int) -> str:
         return {12: "jaarlijks", 24: "tweejaarlijks"}.get(months, f"elke {months} maanden")
 
-    st.dataframe(
+    static_table(
         pd.DataFrame(
             {
                 "Indicator": overview["indicator_name"],
@@ -418,9 +418,7 @@ else:
                 "Thema": overview["theme"],
             }
         ),
-        hide_index=True,
-        width="stretch",
-        column_config={"Indicator": st.column_config.TextColumn(width="medium")},
+        "Actualiteit van de metingen",
     )
     stale = overview[overview["stale_wijken"].map(len) > 0]
     if stale.empty:

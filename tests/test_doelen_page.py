@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import pandas as pd
 import pytest
 
 from data_access.access import Actor
@@ -25,6 +24,7 @@ from tests.apptest_helpers import (
     no_exceptions,
     static_chart,
     static_charts,
+    table_links,
 )
 from tests.conftest import APP_PATH, SAMPLE_DATA_DIR
 from tests.sample_facts import rows
@@ -137,10 +137,11 @@ def test_heatmap_cells_match_the_rule_and_link_to_the_wijk(app):
         assert (data.loc[cell, "doelen"], data.loc[cell, "op_koers"]) == (n, good[cell]), cell
         assert data.loc[cell, "tekst"] == f"{good[cell]} van {n}"
     assert chart_spec(chart)["params"][0]["name"] == "wijk"  # a click selects the wijk
-    table = next(d.value for d in app.dataframe if "Doelen van de wijk" in d.value.columns)
-    assert len(table) == len(wijk_codes(AMS))
+    assert not app.dataframe
+    table = html_tables(app)["Wijken × thema's"]
+    assert len(table) == len(wijk_codes(AMS)) and set(table["Doelen van de wijk"]) == {"Wijk openen"}
     names = {w["code"]: w["name"] for w in rows("wijk")}
-    for wijk_name, link in zip(table["Wijk"], table["Doelen van de wijk"], strict=True):
+    for wijk_name, link in zip(table["Wijk"], table_links(app, "Wijken × thema's"), strict=True):
         code = next(c for c, n in names.items() if n == wijk_name)
         assert link.startswith("doelen?") and f"wijk={code}" in link and f"programma={AMS}" in link
 
@@ -182,7 +183,8 @@ def test_one_indicator_ranked_with_city_average(app):
     assert set(multiples.loc[multiples["reeks"] == "wijk", "wijk_name"]) == {
         w["name"] for w in rows("wijk") if w["code"] in latest
     }
-    table = app.dataframe[0].value
+    assert not app.dataframe
+    table = html_tables(app)["Geregistreerde werkloosheid: laatste meting per wijk"]
     assert list(table["Laatste meting"]) == [fmt.value_with_unit(v, "%") for v in sorted(latest.values())]
     statuses = csv_statuses(AMS)
     assert Counter(s.split(" ", 1)[1] for s in table["Doelstatus"]) == Counter(
@@ -190,7 +192,7 @@ def test_one_indicator_ranked_with_city_average(app):
     )
     contributing = {p["project_code"] for p in rows("project_indicator") if p["indicator_code"] == "WERKLOOSHEID"}
     own = {p for p in contributing if p.startswith("AMS-")}
-    projects = next(d.value for d in app.dataframe if "Project" in d.value.columns)
+    projects = html_tables(app)["Projecten die bijdragen"]
     assert len(projects) == len(own)
 
 
@@ -244,7 +246,8 @@ def test_missing_data_gets_a_dutch_message(tmp_path, monkeypatch):
 
 def test_actualiteit_lists_stale_wijken(app):
     open_doelen(app, programma=AMS, onderdeel="actualiteit")
-    table = app.dataframe[0].value.set_index("Indicator")
+    assert not app.dataframe
+    table = html_tables(app)["Actualiteit van de metingen"].set_index("Indicator")
     names = {i["code"]: i["name"] for i in rows("indicator")}
     vsv = table.loc[names["VSV"]]
     assert vsv["Wijken met verouderde meting"] == "IJplein" and vsv["Actueel"] == "ja"
@@ -369,9 +372,9 @@ def test_map_draws_imported_boundaries(own_app):
     drawn = {f["properties"]["code"] for f in shapes["data"]["values"]}
     assert drawn == {w["code"] for w in wijken[:3]}
     assert spec["layer"][1]["mark"]["type"] == "circle"  # the others as dots
-    table = next(d.value for d in app.dataframe if "Op de kaart als" in d.value.columns)
+    table = next(t for t in html_tables(app).values() if "Op de kaart als" in t.columns)
     assert Counter(table["Op de kaart als"]) == {"grens": 3, "zwaartepunt": len(wijken) - 3}
-    assert pd.notna(table["Laatste meting"]).all()
+    assert (table["Laatste meting"] != "geen meting").all() and (table["Laatste meting"] != fmt.MISSING).all()
 
 
 def test_card_texts_from_the_data_are_shown_as_written(tmp_path, monkeypatch):

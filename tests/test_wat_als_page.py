@@ -8,7 +8,15 @@ import pandas as pd
 import pytest
 
 from data_access.access import Actor
-from tests.apptest_helpers import chart_data, metric_help, metrics, no_exceptions, open_tab, table_frames
+from tests.apptest_helpers import (
+    chart_data,
+    metric_help,
+    metrics,
+    no_exceptions,
+    open_tab,
+    static_chart,
+    table_frames,
+)
 from tests.sample_facts import programme_facts, project_rows, rows
 from ui import format as fmt
 
@@ -80,6 +88,15 @@ def test_30000_into_boerhaavewijk(app):
     own = sum(Decimal(a["approved"]) for a in rows("budget_allocation") if a["wijk_code"] == "HLM-BOERHAAVEWIJK")
     row = budget[budget["Budgetregel"] == "Boerhaavewijk: bewonersinitiatieven"].iloc[0]
     assert (row["Nu"], row["Scenario"]) == (euro(own), euro(own + 30_000))
+    # The chart (drawn on the server) has a bar now and one in the scenario per line, with the same amounts.
+    bars = static_chart(app, "Centraal budget per wijk en categorie: nu en in het scenario").marks("bar")
+    assert len(bars) == 2 * (len(budget) - 1)  # the table's last line, Niet toegekend, is not a bar
+    amounts = bars.set_index(["Budgetregel", "Stand"])["Bedrag"]
+    line = "Boerhaavewijk: bewonersinitiatieven"
+    assert (amounts[(line, "Nu")], amounts[(line, "Scenario")]) == (
+        fmt.euro(own, cents=True),
+        fmt.euro(own + 30_000, cents=True),
+    )
 
 
 def test_move_form_and_over_allocation(app):

@@ -4,10 +4,10 @@ An interactive Vega chart costs the browser about half a second of work the firs
 (the Vega code, then parsing and drawing every chart); the same chart as an SVG image costs almost nothing.
 Charts whose only interaction was a tooltip are drawn this way. The image's alt text is the chart's
 description; the numbers stand in the table beside every chart (and, for the tests, in the aria-label
-Vega gives every mark of the SVG). Charts a user clicks (the Gantt chart, the
-heatmap of Doelen, the maps) stay interactive, and so do the charts of Wat als, which change with every
-input: the browser redraws an open Vega chart in milliseconds, while drawing on the server takes 30-50 ms
-of server time (vl-convert holds the GIL) per change, more for a long chart.
+Vega gives every mark of the SVG). Charts a user clicks (the Gantt chart, the heatmap of Doelen, the maps)
+stay interactive. Wat als's budget chart changes with every input and is drawn here too: a change costs
+30-50 ms of server time (vl-convert holds the GIL), less than the Vega code cost every load of the page;
+its planning chart, shown only once a project is moved, stays in the browser.
 """
 
 from __future__ import annotations
