@@ -32,9 +32,11 @@ from ui.target_charts import (
     small_multiples,
     target_status_display,
 )
-from ui.target_settings import settings_panel, trial_settings
+from ui.target_settings import effective_settings, settings_panel, trial_settings
 from ui.widgets import target_rule_caption
 from ui.wijk_targets import wijk_targets
+
+K_THRESHOLDS = "doelen_drempels"
 
 sel, snap = page.begin()
 data = programme_data(snap, sel)
@@ -58,14 +60,18 @@ if data.targets.empty and measured.empty:
     )
     st.stop()
 
-with st.expander("Drempels van de regel aanpassen", icon=":material/tune:"):
-    settings = settings_panel(snap, auth.current_actor().can(MANAGE))
-    st.caption(
-        "Actualiteit: de volgende meting van jaar J wordt verwacht in J plus het meetinterval (afgerond op hele "
-        "jaren). Is die verwachte meting er op de peildatum nog niet, dan is de laatste meting **verouderd**: "
-        "ze wordt getoond met dat label en telt niet als actueel. Projecten **dragen bij** aan een indicator; "
-        "de gegevens bewijzen niet dat ze de verandering veroorzaken."
-    )
+# Built only when opened: its form cost every load of the page browser time, though it is seldom used.
+thresholds = st.expander("Drempels van de regel aanpassen", icon=":material/tune:", key=K_THRESHOLDS, on_change="rerun")
+settings = effective_settings(snap)
+if thresholds.open:
+    with thresholds:
+        settings_panel(snap, auth.current_actor().can(MANAGE))
+        st.caption(
+            "Actualiteit: de volgende meting van jaar J wordt verwacht in J plus het meetinterval (afgerond op hele "
+            "jaren). Is die verwachte meting er op de peildatum nog niet, dan is de laatste meting **verouderd**: "
+            "ze wordt getoond met dat label en telt niet als actueel. Projecten **dragen bij** aan een indicator; "
+            "de gegevens bewijzen niet dat ze de verandering veroorzaken."
+        )
 if trial_settings() is not None:
     st.warning(
         f"U bekijkt eigen drempels (alleen in deze sessie): risicomarge {fmt.percent(settings.risk_tolerance, 0)}, "

@@ -299,8 +299,17 @@ def test_a_wijk_is_built_once_for_every_session(app, sample_db_url, monkeypatch)
     assert shown(second) == charts
 
 
+def open_thresholds(app):
+    """Open the thresholds panel: built only when open."""
+    assert not app.number_input  # closed, nothing built
+    app.session_state["doelen_drempels"] = True
+    app.run()
+    no_exceptions(app)
+    return app
+
+
 def test_trial_thresholds_apply_to_this_session_only(app):
-    open_doelen(app, programma=AMS)
+    open_thresholds(open_doelen(app, programma=AMS))
     app.number_input(key="w_target_risk_pct").set_value(0)
     app.button(key="FormSubmitter:target_settings-Alleen voor mij toepassen").click().run()
     no_exceptions(app)
@@ -323,6 +332,7 @@ def test_saved_thresholds_apply_to_every_page(own_app):
     expected = csv_statuses(AMS, TrajectorySettings(risk_tolerance=0.5))
     assert expected != csv_statuses(AMS)  # the threshold matters in the sample
     assert status_metrics(app) == expected_counts(expected)
+    open_thresholds(app)
     # The browser falls back to a control's default when it rebuilds one: that must be the setting too.
     assert app.number_input(key="w_target_risk_pct").proto.default == 50
     app.switch_page("pages/overzicht.py").run()
@@ -336,7 +346,7 @@ def test_saved_thresholds_apply_to_every_page(own_app):
 
 def test_beheerder_saves_the_default_from_the_page(own_app):
     engine, app = own_app
-    open_doelen(app, programma=AMS)
+    open_thresholds(open_doelen(app, programma=AMS))
     app.number_input(key="w_target_risk_pct").set_value(10)
     app.number_input(key="w_target_grace_years").set_value(1)
     app.button(key="FormSubmitter:target_settings-Opslaan als standaard voor iedereen").click().run()
