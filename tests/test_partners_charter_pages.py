@@ -169,6 +169,11 @@ def test_partner_ranking_as_interactive_grid_on_request(app):
     assert list(grid["Projecten"].map(fmt.number)) == list(plain["Projecten"])
     assert "Status per partner" not in html_tables(app)
     assert any("in de tabel hierboven" in i.value for i in app.info)
+    # The choice holds for the session: back on the page after another one, the grid is there again.
+    app.switch_page("pages/charter.py").run()
+    app.switch_page("pages/partners.py").run()
+    no_exceptions(app)
+    assert app.toggle(key="partnerraster").value and len(app.dataframe) == 1
 
 
 def test_partners_respect_the_wijk(app):
