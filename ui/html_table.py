@@ -19,6 +19,10 @@ from . import format as fmt
 LINK_COLOUR = "#1f4e79"
 # Amounts, counts and percentages already formatted as text: aligned right like numbers.
 _NUMBER_TEXT = re.compile(r"^[+\-−]?\s?(€\s?)?[+\-−]?\d[\d.]*(,\d+)?%?$")
+# A column of short texts (a status, a date, "12 dagen") stays on one line; a column of longer texts
+# (names, agreements) wraps, but not narrower than a readable width: in a wide table it would otherwise be
+# squeezed to one word per line while the table scrolls sideways anyway.
+SHORT_TEXT = 24
 
 CSS = (
     ".wd-table-box {overflow-x: auto; margin-bottom: 1rem;}"
@@ -28,6 +32,8 @@ CSS = (
     " .wd-table thead th {font-weight: 400; color: rgba(17, 17, 17, 0.6);}"
     " .wd-table tbody th {font-weight: 400;}"
     " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
+    " .wd-table td.wd-short {white-space: nowrap;}"
+    " .wd-table td.wd-long {min-width: 12rem;}"
     f" .wd-table a {{color: {LINK_COLOUR};}}"
     # The caption names the table for screen readers; the subheader above it already does so on screen.
     " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
@@ -51,15 +57,21 @@ def markup(
     frame = frame.map(lambda v: missing if _missing(v) else v)
     right = list(right) if right is not None else [is_number_text(frame[c]) for c in frame.columns]
     linked = [(links or {}).get(c) for c in frame.columns]
-    head = "".join(_cell("th", c, r, ' scope="col"') for c, r in zip(frame.columns, right, strict=True))
+    head = "".join(
+        _cell("th", c, "wd-num" if r else "", ' scope="col"') for c, r in zip(frame.columns, right, strict=True)
+    )
+    kinds = [
+        "wd-num" if r else ("wd-short" if _longest(frame[c]) <= SHORT_TEXT else "wd-long")
+        for c, r in zip(frame.columns, right, strict=True)
+    ]
 
-    def cell(i: int, value, align: bool, link_text: str | None) -> str:
+    def cell(i: int, value, kind: str, link_text: str | None) -> str:
         if link_text is not None:
             return _link(value, link_text)
-        return _cell("th", value, align, ' scope="row"') if i < row_headers else _cell("td", value, align)
+        return _cell("th", value, kind, ' scope="row"') if i < row_headers else _cell("td", value, kind)
 
     body = "".join(
-        "<tr>" + "".join(cell(i, *c) for i, c in enumerate(zip(row, right, linked, strict=True))) + "</tr>"
+        "<tr>" + "".join(cell(i, *c) for i, c in enumerate(zip(row, kinds, linked, strict=True))) + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return (
@@ -79,8 +91,12 @@ def _missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
-def _cell(tag: str, value, right: bool, extra: str = "") -> str:
-    css = ' class="wd-num"' if right else ""
+def _longest(column: pd.Series) -> int:
+    return max((len(str(v)) for v in column), default=0)
+
+
+def _cell(tag: str, value, kind: str, extra: str = "") -> str:
+    css = f' class="{kind}"' if kind else ""
     return f"<{tag}{extra}{css}>{html.escape(str(value))}</{tag}>"
 
 
