@@ -77,26 +77,25 @@ def seen_version(table: str, key: str, version) -> int | None:
     return seen.setdefault((table, key), value)
 
 
-def forget_seen() -> None:
+def forget_seen(bulk_tables: tuple[str, ...] = ()) -> None:
+    """Forget the versions as shown; the bulk editor reloads every table without typed edits and `bulk_tables`."""
     st.session_state.pop(S_SEEN, None)
-    st.session_state.pop(S_BULK, None)
-    st.session_state.pop(S_BULK_DRAFT, None)
-    st.session_state[S_BULK_GEN] = st.session_state.get(S_BULK_GEN, 0) + 1  # a fresh data editor
+    ub.forget_bulk(st.session_state.setdefault(S_BULK, {}), st.session_state.setdefault(S_BULK_DRAFT, {}), bulk_tables)
+    st.session_state[S_BULK_GEN] = st.session_state.get(S_BULK_GEN, 0) + 1  # fresh data editors
 
 
-def saved(message: str) -> None:
-    forget_seen()
+def saved(message: str, bulk_table: str | None = None) -> None:
+    forget_seen((bulk_table,) if bulk_table else ())
     st.session_state[S_DONE] = [message]
     st.rerun()
 
 
-def write_refusal(exc: Exception) -> None:
+def write_refusal(exc: Exception, bulk_table: str | None = None) -> None:
     if isinstance(exc, StaleEdit):
         ub.show_conflicts(exc.conflicts)
-        st.info(
-            "Het formulier toont vanaf de volgende klik de opgeslagen gegevens; voer uw wijziging zo nodig opnieuw in."
-        )
-        forget_seen()
+        what = "De tabel" if bulk_table else "Het formulier"
+        st.info(f"{what} toont vanaf de volgende klik de opgeslagen gegevens; voer uw wijziging zo nodig opnieuw in.")
+        forget_seen((bulk_table,) if bulk_table else ())
     elif isinstance(exc, EditRefused | ImportRefused):
         ub.show_problems(exc.problems, "De wijziging is geweigerd.")
     else:
@@ -344,7 +343,7 @@ if tabs[3].open:
                 "wijzigt u hier niet; verwijderen kan hier niet. Statusupdates voert u in via het tabblad "
                 "Statusupdate. De tabel toont de gegevens zoals ze waren toen u hem opende; 'Opnieuw laden' haalt "
                 "de actuele stand op. Wat u typt, blijft bewaard als u tussendoor een ander tabblad of een andere "
-                "tabel opent."
+                "tabel opent of iets anders opslaat."
             )
             # The choice is kept apart too: the selectbox is forgotten while another tab is open.
             chosen_table = st.session_state.get(S_BULK_TABLE, BULK_TABLES[0])
@@ -390,13 +389,14 @@ if tabs[3].open:
                     try:
                         counts = save_rows(engine(), actor, table, rows)
                     except (EditRefused, PermissionDenied) as exc:
-                        write_refusal(exc)
+                        write_refusal(exc, table)
                     else:
                         saved(
                             f"{ub.table_label(table)}: {fmt.number(counts['added'])} rijen toegevoegd, "
-                            f"{fmt.number(counts['changed'])} gewijzigd."
+                            f"{fmt.number(counts['changed'])} gewijzigd.",
+                            table,
                         )
-            c2.button("Opnieuw laden (wijzigingen vergeten)", on_click=forget_seen)
+            c2.button("Opnieuw laden (wijzigingen in deze tabel vergeten)", on_click=forget_seen, args=((table,),))
 
 # --- Grenzen -------------------------------------------------------------------------------------------
 if tabs[4].open:

@@ -142,7 +142,9 @@ if grid_on_request(K_GRID):
         hide_index=True,
         width="stretch",
         height=min(35 * (len(shown) + 1) + 3, 600),
-        key=K_REGISTER,
+        # A new key for new filters: Streamlit keeps a grid's selected row when its rows change, and row 5
+        # of another filter is another agreement.
+        key="|".join([K_REGISTER, *chosen_themes, *chosen_statuses, *chosen_parties]),
         on_select="rerun",
         selection_mode="single-row",
         column_config={
@@ -156,7 +158,7 @@ else:
     # Not overdue and without partners are empty cells, as in the grid, not missing values.
     shown_register = register_table.assign(Nr=register_table["Nr"].map(fmt.number))
     st.html(html_table.markup(shown_register, "Register van charterafspraken", missing=""))
-picked = event.selection.rows if event else []
+picked = [r for r in (event.selection.rows if event else []) if r < len(shown)]
 if picked:
     row = shown.iloc[picked[0]]
     with st.container(border=True):

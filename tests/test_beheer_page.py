@@ -335,10 +335,45 @@ def test_bulk_editor_starts_from_what_was_typed_after_another_tab():
     assert bulk_editor_start(state, "t", base, editor_alive=True) is base
     # A fresh editor (its tab was closed, so Streamlit forgot it) starts from what was typed.
     assert bulk_editor_start(state, "t", base, editor_alive=False) is typed
-    assert bulk_editor_start(state, "t", typed, editor_alive=True) is typed
+    assert bulk_editor_start(state, "t", base, editor_alive=True) is typed  # and the new editor keeps it
     # Each table has its own draft.
     other = pd.DataFrame({"code": ["C"]})
     assert bulk_editor_start(state, "u", other, editor_alive=False) is other
+
+
+def test_a_save_keeps_the_typed_edits_of_other_tables_and_reloads_the_rest():
+    import pandas as pd
+
+    from ui.beheer import bulk_editor_start, forget_bulk, keep_bulk_draft
+
+    bases = {t: pd.DataFrame({"code": ["A"], "name": [t]}) for t in ("programme", "partner", "wijk")}
+    state: dict = {}
+    for table, base in bases.items():
+        bulk_editor_start(state, table, base, editor_alive=False)
+        keep_bulk_draft(state, table, base.copy())  # shown, nothing typed
+    typed = bases["partner"].assign(name=["Nieuwe naam"])
+    keep_bulk_draft(state, "partner", typed)
+    keep_bulk_draft(state, "wijk", bases["wijk"].assign(name=["ook getypt"]))
+    forget_bulk(bases, state, also=("wijk",))  # the wijk table was just saved
+    assert set(bases) == {"partner"} and set(state["drafts"]) == {"partner"}
+    assert bulk_editor_start(state, "partner", bases["partner"], editor_alive=False) is typed
+
+
+def test_typed_bulk_edits_come_back_after_another_tab_and_another_table(seeded_url, monkeypatch):
+    at = _app(seeded_url, monkeypatch, BEHEERDER, "Bulk bewerken")
+    key = next(k for k in at.session_state.to_dict() if k.startswith("bulk_editor_programme_"))
+    # What the browser sends after the user renamed the first programme.
+    at.session_state[key] = {"edited_rows": {0: {"name": "Andere naam"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    open_tab(at, TAB_KEY, "Import")
+    open_tab(at, TAB_KEY, "Bulk bewerken")
+    assert at.data_editor[0].value["name"].iloc[0] == "Andere naam"
+    at.selectbox(key="bulk_table").set_value("partner").run()
+    at.selectbox(key="bulk_table").set_value("programme").run()
+    no_exceptions(at)
+    assert at.data_editor[0].value["name"].iloc[0] == "Andere naam"
+    next(b for b in at.button if b.label.startswith("Opnieuw laden")).click().run()
+    assert at.data_editor[0].value["name"].iloc[0] != "Andere naam"
 
 
 def test_bulk_editor_is_built_only_when_its_tab_is_open(seeded_url, monkeypatch):

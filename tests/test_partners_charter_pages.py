@@ -329,6 +329,15 @@ def test_charter_register_as_interactive_grid_on_request(app):
     assert list(grid["Nr"]) == whole_numbers(plain["Nr"])
     assert list(grid["Over tijd"]) == list(plain["Over tijd"]) and list(grid["Afspraak"]) == list(plain["Afspraak"])
     assert "Register van charterafspraken" not in html_tables(app)
+    # A chosen row shows its agreement; after a narrower filter the choice is gone, not another agreement.
+    last = len(grid) - 1
+    app.session_state["charterregister"] = {"selection": {"rows": [last], "columns": [], "cells": []}}
+    app.run()
+    no_exceptions(app)
+    assert any(f"**Afspraak {grid['Nr'].iloc[last]}**" in m.value for m in app.markdown)
+    app.multiselect(key="w_filter_multi_thema").set_value(["wonen"]).run()
+    no_exceptions(app)
+    assert not any(m.value.startswith("**Afspraak ") for m in app.markdown)
 
 
 def test_charter_theme_filter_changes_table_chart_and_url(app):

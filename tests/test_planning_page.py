@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pandas as pd
 
 from domain.project_status import DEFAULT_RHYTHM_DAYS
 from tests.apptest_helpers import chart_data, chart_spec, html_tables, metrics, no_exceptions
 from tests.sample_facts import programme_facts, project_rows, rows, statuses_on
+from ui import format as fmt
 from ui.style import PROJECT_STATUS_COLOURS
 
 HAARLEM, AMSTERDAM = "HAARLEM-WC", "AMSTERDAM-WA"
@@ -91,9 +93,11 @@ def test_selecting_a_project_opens_its_detail(app):
     no_exceptions(app)
     assert project["title"] in [s.value for s in app.subheader]
     shares = [pp for pp in rows("project_partner") if pp["project_code"] == code]
-    partner_table = next(d.value for d in app.dataframe if "Rol" in d.value.columns)
+    tables = html_tables(app)
+    partner_table = tables["Partners van het project"]
     assert len(partner_table) == len(shares)
-    history = next(d.value for d in app.dataframe if "Oorzaak" in d.value.columns)
+    assert set(partner_table["Bijdrage"]) == {fmt.euro(Decimal(pp["amount"]), cents=True) for pp in shares}
+    history = tables["Statusgeschiedenis van het project"]
     peildatum = programme_facts(HAARLEM)["peildatum"].isoformat()
     updates = [u for u in rows("status_update") if u["project_code"] == code and u["update_date"] <= peildatum]
     assert len(history) == len(updates)

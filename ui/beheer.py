@@ -143,6 +143,18 @@ def keep_bulk_draft(state: dict, table: str, edited: pd.DataFrame) -> None:
     state.setdefault("drafts", {})[table] = edited
 
 
+def forget_bulk(bases: dict, state: dict, also: tuple[str, ...] = ()) -> None:
+    """After a save: forget the loaded data of every bulk table without typed edits (it is reloaded) and
+    of the tables in `also` (just saved, or reloaded on request). Typed edits of other tables are kept
+    with the data they were typed on; a save refuses them if that data has changed since (versions)."""
+    drafts, starts = state.get("drafts", {}), state.get("starts", {})
+    untouched = [t for t in bases if t not in drafts or drafts[t].equals(bases[t])]
+    for table in {*untouched, *also}:
+        bases.pop(table, None)
+        drafts.pop(table, None)
+        starts.pop(table, None)
+
+
 def summary_frame(summary) -> pd.DataFrame:
     return pd.DataFrame(
         {

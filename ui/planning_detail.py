@@ -10,27 +10,29 @@ import streamlit as st
 from domain.milestones import milestone_state
 
 from . import format as fmt
+from . import html_table
 from .data import Snapshot
 from .figures import ProgrammeData
 from .style import project_status_display
+from .tables import escape_markdown, static_table
 
 
 def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_date: dt.date) -> None:
     project = data.projects.set_index("code").loc[code]
     with st.container(border=True):
-        st.subheader(project["title"])
+        st.subheader(escape_markdown(project["title"]))
         st.caption(
             f"{project['wijk_name']} · {project['theme']} · {fmt.date_long(project['start_date'])} tot "
             f"{fmt.date_long(project['end_date'])} · status {project_status_display(project['status'])}, "
             f"{project['progress']}% gereed"
         )
         if pd.notna(project["description"]):
-            st.write(project["description"])
+            st.markdown(escape_markdown(project["description"]))  # text from the data, not Markdown
 
         partners = data.project_partners[data.project_partners["project_code"] == code]
         total = partners["amount"].sum()
         st.markdown("**Partners**")
-        st.dataframe(
+        static_table(
             pd.DataFrame(
                 {
                     "Partner": partners["partner_name"],
@@ -39,8 +41,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
                     "Aandeel": (partners["amount"] / total).map(fmt.percent) if total else "–",
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "Partners van het project",
         )
         st.caption(f"Totaal: {fmt.euro(total, cents=True)}")
 
@@ -56,7 +57,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
                 .map({True: "gehaald"})
                 .where(milestones["done"], milestones["overdue"].map({True: "te laat", False: "open"}))
             )
-            st.dataframe(
+            static_table(
                 pd.DataFrame(
                     {
                         "Mijlpaal": milestones["title"],
@@ -65,8 +66,7 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
                         "Stand": state,
                     }
                 ),
-                hide_index=True,
-                width="stretch",
+                "Mijlpalen van het project",
             )
 
         history = snap.frame("status_updates", project["programme_code"]).query("project_code == @code")
@@ -77,19 +77,21 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
         if history.empty:
             st.write("Nog geen statusupdates.")
         else:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Datum": history["update_date"].map(fmt.date_short),
-                        "Status": history["status"].map(project_status_display),
-                        "Voortgang": history["progress"].map(lambda v: f"{v}%"),
-                        "Toelichting": history["text"].fillna(""),
-                        "Oorzaak": history["oorzaak"].fillna(""),
-                        "Gevolg": history["gevolg"].fillna(""),
-                        "Maatregel": history["maatregel"].fillna(""),
-                        "Door": history["author"].fillna(""),
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
+            st.html(
+                html_table.markup(
+                    pd.DataFrame(
+                        {
+                            "Datum": history["update_date"].map(fmt.date_short),
+                            "Status": history["status"].map(project_status_display),
+                            "Voortgang": history["progress"].map(lambda v: f"{v}%"),
+                            "Toelichting": history["text"].fillna(""),
+                            "Oorzaak": history["oorzaak"].fillna(""),
+                            "Gevolg": history["gevolg"].fillna(""),
+                            "Maatregel": history["maatregel"].fillna(""),
+                            "Door": history["author"].fillna(""),
+                        }
+                    ),
+                    "Statusgeschiedenis van het project",
+                    missing="",  # an update without oorzaak has none, it is not unknown
+                )
             )
