@@ -50,7 +50,6 @@ S_PREVIEW = "beheer_preview"
 S_SEEN = "beheer_seen"  # {(table, key): version as shown}: the version an edit is based on
 S_BULK = "beheer_bulk_base"  # {table: frame as loaded}: what the data editor edits
 S_BULK_GEN = "beheer_bulk_generation"
-S_BULK_TABLE = "beheer_bulk_table"
 S_BULK_DRAFT = "beheer_bulk_draft"  # what the data editors start from and hold (ui.beheer.bulk_editor_start)
 S_GEO = "beheer_geojson"  # (file name, bytes, key property) being checked
 S_DONE = "beheer_done"  # a message to show after the rerun that follows a save
@@ -345,16 +344,9 @@ if tabs[3].open:
                 "de actuele stand op. Wat u typt, blijft bewaard als u tussendoor een ander tabblad of een andere "
                 "tabel opent of iets anders opslaat."
             )
-            # The choice is kept apart too: the selectbox is forgotten while another tab is open.
-            chosen_table = st.session_state.get(S_BULK_TABLE, BULK_TABLES[0])
             table = st.selectbox(
-                "Tabel",
-                BULK_TABLES,
-                index=BULK_TABLES.index(chosen_table),
-                format_func=ub.table_label,
-                key="bulk_table",
+                "Tabel", BULK_TABLES, format_func=ub.table_label, key="bulk_table", persist_state="session"
             )
-            st.session_state[S_BULK_TABLE] = table
             spec = BY_NAME[table]
             bases = st.session_state.setdefault(S_BULK, {})
             if table not in bases:

@@ -384,3 +384,10 @@ def test_bulk_editor_is_built_only_when_its_tab_is_open(seeded_url, monkeypatch)
     assert len(at.data_editor[0].value) == len(rows("programme"))
     open_tab(at, TAB_KEY, "Import")
     assert not at.dataframe
+    # The chosen table is still chosen after a look at another tab.
+    open_tab(at, TAB_KEY, "Bulk bewerken")
+    at.selectbox(key="bulk_table").set_value("partner").run()
+    open_tab(at, TAB_KEY, "Import")
+    open_tab(at, TAB_KEY, "Bulk bewerken")
+    assert at.selectbox(key="bulk_table").value == "partner"
+    assert len(at.data_editor[0].value) == len(rows("partner"))

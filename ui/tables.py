@@ -31,13 +31,8 @@ GRID_TOGGLE = "Als interactieve tabel: sorteren, zoeken, klikken voor details"
 
 def grid_on_request(key: str) -> bool:
     """The switch above a list that shows it in the interactive grid; off until the user turns it on, then
-    on for the rest of the session (Streamlit forgets a widget's value once a page without it has run)."""
-    chosen = f"{key}_gekozen"
-
-    def remember() -> None:
-        st.session_state[chosen] = st.session_state[key]
-
-    return st.toggle(GRID_TOGGLE, value=st.session_state.get(chosen, False), key=key, on_change=remember)
+    on for the rest of the session, also after a visit to another page."""
+    return st.toggle(GRID_TOGGLE, key=key, persist_state="session")
 
 
 def escape_markdown(value) -> str:
