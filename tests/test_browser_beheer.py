@@ -18,6 +18,15 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, exception_texts, settle, stre
 pytestmark = pytest.mark.browser
 
 
+def sample_database(tmp_path: Path):
+    """A SQLite file with the sample data: (url, engine)."""
+    url = f"sqlite:///{tmp_path / 'beheer.sqlite'}"
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    seed_folder(engine, SAMPLE_DATA_DIR)
+    return url, engine
+
+
 def choose(page, main, path: Path) -> None:
     """Put a file in the import uploader and wait until Streamlit has it."""
     main.locator("input[type='file']").first.set_input_files(str(path))
@@ -28,10 +37,7 @@ def choose(page, main, path: Path) -> None:
 
 def test_upload_preview_confirm(tmp_path):
     assert Path(CHROMIUM).exists(), "Debian chromium ontbreekt: apt-get install -y chromium (scripts/test doet dit)"
-    url = f"sqlite:///{tmp_path / 'beheer.sqlite'}"
-    engine = get_engine(url)
-    upgrade_to_head(engine)
-    seed_folder(engine, SAMPLE_DATA_DIR)
+    url, engine = sample_database(tmp_path)
     upload = tmp_path / "measurement.csv"
     upload.write_text(
         "indicator_code,city,wijk_code,year,value\nWERKLOOSHEID,Amsterdam,,2031,5.5\nWERKLOOSHEID,Amsterdam,,2010,x\n",
@@ -75,10 +81,7 @@ def test_upload_preview_confirm(tmp_path):
 
 def test_bulk_edit_survives_a_look_at_another_tab(tmp_path):
     """The bulk editor is built only while its tab is open; what was typed comes back with it and is saved."""
-    url = f"sqlite:///{tmp_path / 'bulk.sqlite'}"
-    engine = get_engine(url)
-    upgrade_to_head(engine)
-    seed_folder(engine, SAMPLE_DATA_DIR)
+    url, engine = sample_database(tmp_path)
     with streamlit_server(url, tmp_path / "streamlit.log") as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
