@@ -15,7 +15,7 @@ from domain.charter import (
     themes,
 )
 from ui import format as fmt
-from ui import html_table, page, static_chart
+from ui import page, static_chart
 from ui.charts import stacked_status_bars
 from ui.filters import multi
 from ui.style import CHARTER_PARTY_LABELS, CHARTER_STATUS_COLOURS, charter_status_display
@@ -156,8 +156,7 @@ if grid_on_request(K_GRID):
     st.caption("Kies een rij voor de afspraak met links naar de pagina's van haar partners.")
 else:
     # Not overdue and without partners are empty cells, as in the grid, not missing values.
-    shown_register = register_table.assign(Nr=register_table["Nr"].map(fmt.number))
-    st.html(html_table.markup(shown_register, "Register van charterafspraken", missing=""))
+    static_table(register_table, "Register van charterafspraken", missing="")
 picked = [r for r in (event.selection.rows if event else []) if r < len(shown)]
 if picked:
     row = shown.iloc[picked[0]]

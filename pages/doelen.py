@@ -17,7 +17,7 @@ from domain.target_views import (
     wijk_order,
 )
 from domain.targets import TARGET_STATUSES, target_status_counts
-from ui import auth, html_table, page, selection
+from ui import auth, page, selection
 from ui import format as fmt
 from ui.figures import programme_data
 from ui.filters import set_value, single
@@ -292,13 +292,11 @@ elif section == "indicator":
         pivot = pivot.map(lambda v: fmt.value_with_unit(v, ind["unit"]) if pd.notna(v) else "")
         pivot.columns = [str(c) for c in pivot.columns]
         st.markdown("**Alle metingen per wijk en jaar** (tabel bij de lijndiagrammen)")
-        st.html(
-            html_table.markup(
-                pivot.reset_index().rename(columns={"wijk_name": "Wijk"}),
-                f"{ind['name']} per wijk en jaar",
-                row_headers=1,
-                missing="",
-            )
+        static_table(
+            pivot.reset_index().rename(columns={"wijk_name": "Wijk"}),
+            f"{ind['name']} per wijk en jaar",
+            row_headers=1,
+            missing="",
         )
     st.subheader("Projecten die bijdragen")
     projects = contributing_projects(data.projects, snap.frame("project_indicators", sel.programme_code), code)

@@ -11,7 +11,7 @@ from domain.partners import (
 )
 from domain.project_status import DEFAULT_RHYTHM_DAYS, STATUSES, project_status
 from ui import format as fmt
-from ui import html_table, page, static_chart
+from ui import page, static_chart
 from ui.charts import amount_heatmap, stacked_status_bars
 from ui.figures import partner_figures, programme_data
 from ui.filters import set_value, single
@@ -233,4 +233,4 @@ else:
     for column in [*wijk_columns, "Totaal"]:
         shown_matrix[column] = shown_matrix[column].map(lambda v: fmt.euro(v) if pd.notna(v) else "")
     # Partner names head their rows; an empty cell stays empty (not active there), not a missing value.
-    st.html(html_table.markup(shown_matrix, "Bijdragen per partner en wijk", row_headers=1, missing=""))
+    static_table(shown_matrix, "Bijdragen per partner en wijk", row_headers=1, missing="")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,18 @@ def sample_database(tmp_path: Path):
     return url, engine
 
 
+@contextlib.contextmanager
+def beheer_page(url: str, tmp_path: Path):
+    """(page, main area) of the Beheer page in Chromium, on a server for `url`."""
+    with streamlit_server(url, tmp_path / "streamlit.log") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(base + "/beheer")
+        settle(page)
+        yield page, page.locator("[data-testid='stMain']")
+        browser.close()
+
+
 def choose(page, main, path: Path) -> None:
     """Put a file in the import uploader and wait until Streamlit has it."""
     main.locator("input[type='file']").first.set_input_files(str(path))
@@ -43,12 +56,7 @@ def test_upload_preview_confirm(tmp_path):
         "indicator_code,city,wijk_code,year,value\nWERKLOOSHEID,Amsterdam,,2031,5.5\nWERKLOOSHEID,Amsterdam,,2010,x\n",
         encoding="utf-8",
     )
-    with streamlit_server(url, tmp_path / "streamlit.log") as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(base + "/beheer")
-        settle(page)
-        main = page.locator("[data-testid='stMain']")
+    with beheer_page(url, tmp_path) as (page, main):
         choose(page, main, upload)
         main.get_by_role("button", name="Controleren").first.click()
         settle(page)
@@ -72,7 +80,6 @@ def test_upload_preview_confirm(tmp_path):
         settle(page)
         main.get_by_text("Import opgeslagen: 1 rijen toegevoegd").wait_for()  # fails after 30 s if absent
         assert exception_texts(page) == []
-        browser.close()
     with engine.connect() as conn:
         assert conn.execute(select(Measurement.value).where(Measurement.year == 2031)).scalar_one() == 5.5
         entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
@@ -82,12 +89,7 @@ def test_upload_preview_confirm(tmp_path):
 def test_bulk_edit_survives_a_look_at_another_tab(tmp_path):
     """The bulk editor is built only while its tab is open; what was typed comes back with it and is saved."""
     url, engine = sample_database(tmp_path)
-    with streamlit_server(url, tmp_path / "streamlit.log") as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(base + "/beheer")
-        settle(page)
-        main = page.locator("[data-testid='stMain']")
+    with beheer_page(url, tmp_path) as (page, main):
         assert main.locator("[data-testid='stDataFrame']").count() == 0  # the Import tab has no grid
 
         def open_tab(label: str) -> None:
@@ -117,7 +119,6 @@ def test_bulk_edit_survives_a_look_at_another_tab(tmp_path):
         settle(page)
         main.get_by_text("1 gewijzigd").wait_for()
         assert exception_texts(page) == []
-        browser.close()
     with engine.connect() as conn:
         names = conn.execute(text("SELECT name FROM programme ORDER BY code")).scalars().all()
         entry = conn.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()

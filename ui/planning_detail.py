@@ -10,7 +10,6 @@ import streamlit as st
 from domain.milestones import milestone_state
 
 from . import format as fmt
-from . import html_table
 from .data import Snapshot
 from .figures import ProgrammeData
 from .style import project_status_display
@@ -77,21 +76,19 @@ def project_detail(code: str, data: ProgrammeData, snap: Snapshot, reference_dat
         if history.empty:
             st.write("Nog geen statusupdates.")
         else:
-            st.html(
-                html_table.markup(
-                    pd.DataFrame(
-                        {
-                            "Datum": history["update_date"].map(fmt.date_short),
-                            "Status": history["status"].map(project_status_display),
-                            "Voortgang": history["progress"].map(lambda v: f"{v}%"),
-                            "Toelichting": history["text"].fillna(""),
-                            "Oorzaak": history["oorzaak"].fillna(""),
-                            "Gevolg": history["gevolg"].fillna(""),
-                            "Maatregel": history["maatregel"].fillna(""),
-                            "Door": history["author"].fillna(""),
-                        }
-                    ),
-                    "Statusgeschiedenis van het project",
-                    missing="",  # an update without oorzaak has none, it is not unknown
-                )
+            static_table(
+                pd.DataFrame(
+                    {
+                        "Datum": history["update_date"].map(fmt.date_short),
+                        "Status": history["status"].map(project_status_display),
+                        "Voortgang": history["progress"].map(lambda v: f"{v}%"),
+                        "Toelichting": history["text"].fillna(""),
+                        "Oorzaak": history["oorzaak"].fillna(""),
+                        "Gevolg": history["gevolg"].fillna(""),
+                        "Maatregel": history["maatregel"].fillna(""),
+                        "Door": history["author"].fillna(""),
+                    }
+                ),
+                "Statusgeschiedenis van het project",
+                missing="",  # an update without oorzaak has none, it is not unknown
             )

@@ -51,10 +51,13 @@ def _missing(value) -> bool:
         return False
 
 
-def display_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[bool]]:
+def display_cells(
+    frame: pd.DataFrame, links: Mapping[str, str] | None = None, missing: str = fmt.MISSING
+) -> tuple[pd.DataFrame, list[bool]]:
     """The table as text in Dutch formats, and per column whether it aligns right (numbers, amounts).
 
-    Numbers become 1.234 or 12,5, booleans ja/nee, missing values '–'; a column in `links` keeps its URLs."""
+    Numbers become 1.234 or 12,5, booleans ja/nee, missing values `missing`; a column in `links` keeps its
+    URLs."""
     links = links or {}
     shown: dict[str, list[str]] = {}
     right: list[bool] = []
@@ -62,7 +65,7 @@ def display_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -
         column = frame[name]
         number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
         if name in links:
-            text = lambda v: v if isinstance(v, str) and v else fmt.MISSING  # noqa: E731
+            text = lambda v: v if isinstance(v, str) and v else missing  # noqa: E731
         elif pd.api.types.is_bool_dtype(column):
             text = lambda v: "ja" if v else "nee"  # noqa: E731
         elif pd.api.types.is_integer_dtype(column):
@@ -71,21 +74,34 @@ def display_cells(frame: pd.DataFrame, links: Mapping[str, str] | None = None) -
             text = lambda v: fmt.number(v, 1)  # noqa: E731
         else:
             text = lambda v: " ".join(str(v).split())  # noqa: E731
-        shown[str(name)] = [fmt.MISSING if _missing(v) else text(v) for v in column]
+        shown[str(name)] = [missing if _missing(v) else text(v) for v in column]
         right.append(name not in links and (number or html_table.is_number_text(column)))
     return pd.DataFrame(shown, columns=[str(c) for c in frame.columns]), right
 
 
-def table_markup(frame: pd.DataFrame, caption: str, links: Mapping[str, str] | None = None) -> str:
-    """`frame` as one HTML table named `caption`; `links` (column -> link text) make its URLs links."""
-    shown, right = display_cells(frame, links)
-    return html_table.markup(shown, caption, right=right, links=links)
+def table_markup(
+    frame: pd.DataFrame,
+    caption: str,
+    links: Mapping[str, str] | None = None,
+    row_headers: int = 0,
+    missing: str = fmt.MISSING,
+) -> str:
+    """`frame` as one HTML table named `caption` (see html_table.markup for `row_headers` and `missing`);
+    `links` (column -> link text) make its URLs links."""
+    shown, right = display_cells(frame, links, missing)
+    return html_table.markup(shown, caption, row_headers, right, links, missing)
 
 
-def static_table(frame: pd.DataFrame, caption: str, links: Mapping[str, str] | None = None) -> None:
+def static_table(
+    frame: pd.DataFrame,
+    caption: str,
+    links: Mapping[str, str] | None = None,
+    row_headers: int = 0,
+    missing: str = fmt.MISSING,
+) -> None:
     """`frame` as a plain table. Text is passed as is, not through a pandas Styler: that would cost ~20 ms of
     server time per table on every run."""
-    st.html(table_markup(frame, caption, links))
+    st.html(table_markup(frame, caption, links, row_headers, missing))
 
 
 def shared_table(
