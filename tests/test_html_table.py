@@ -45,7 +45,7 @@ def test_short_texts_stay_on_one_line_and_long_ones_wrap_at_a_readable_width():
     assert '<td class="wd-short">▲ aandacht (oranje)</td>' in markup
     assert '<td class="wd-long">Kort.</td>' in markup  # the column decides, not the cell
     assert ".wd-table td.wd-short {white-space: nowrap;}" in html_table.CSS
-    assert "td.wd-long {min-width: 12rem;}" in html_table.CSS
+    assert "td.wd-long {min-width: 9rem;}" in html_table.CSS
 
 
 def test_row_headers_name_every_cell_and_missing_values_of_any_kind_show_a_dash():

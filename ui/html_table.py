@@ -33,7 +33,7 @@ CSS = (
     " .wd-table tbody th {font-weight: 400;}"
     " .wd-table .wd-num {text-align: right; white-space: nowrap;}"
     " .wd-table td.wd-short {white-space: nowrap;}"
-    " .wd-table td.wd-long {min-width: 12rem;}"
+    " .wd-table td.wd-long {min-width: 9rem;}"
     f" .wd-table a {{color: {LINK_COLOUR};}}"
     # The caption names the table for screen readers; the subheader above it already does so on screen.
     " .wd-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
